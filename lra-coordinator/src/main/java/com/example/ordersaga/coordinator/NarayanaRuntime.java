@@ -1,0 +1,62 @@
+package com.example.ordersaga.coordinator;
+
+import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+import io.narayana.lra.coordinator.internal.Implementations;
+import io.narayana.lra.coordinator.internal.LRARecoveryModule;
+import java.nio.file.Path;
+
+/**
+ * Narayana's transaction core and LRA recovery, configured from {@link CoordinatorSettings}.
+ *
+ * <p>Narayana reads its configuration once, from system properties, when its first class loads; so
+ * {@link #configure} must run before anything else touches Narayana.
+ */
+final class NarayanaRuntime {
+
+  private RecoveryManager recoveryManager;
+
+  static void configure(CoordinatorSettings settings) {
+    Path store = settings.storeDir();
+    // Every store Narayana knows about lives under the one directory, so nothing lands in cwd.
+    set("ObjectStoreEnvironmentBean.objectStoreDir", store.toString());
+    set("ObjectStoreEnvironmentBean.communicationStore.objectStoreDir", store.toString());
+    set("ObjectStoreEnvironmentBean.stateStore.objectStoreDir", store.toString());
+    set("ObjectStoreEnvironmentBean.objectStoreSync", Boolean.toString(settings.storeSync()));
+    set(
+        "RecoveryEnvironmentBean.periodicRecoveryPeriod",
+        Integer.toString(settings.recoveryPeriodSeconds()));
+    set(
+        "RecoveryEnvironmentBean.recoveryBackoffPeriod",
+        Integer.toString(settings.recoveryBackoffSeconds()));
+    // No TCP side channels: several coordinators (tests beside a running stack) share one host.
+    set("RecoveryEnvironmentBean.recoveryListener", "false");
+    set("CoordinatorEnvironmentBean.transactionStatusManagerEnable", "false");
+  }
+
+  /**
+   * Installs the LRA record types, starts periodic recovery and runs one recovery pass
+   * synchronously, so LRAs from the store are known before the first request arrives.
+   *
+   * @return the number of LRAs known after the pass (active or recovering)
+   */
+  int start() {
+    Implementations.install();
+    recoveryManager = RecoveryManager.manager();
+    LRARecoveryModule.getInstance().recover();
+    return LRARecoveryModule.getService().getAll().size();
+  }
+
+  void stop() {
+    if (recoveryManager != null) {
+      recoveryManager.terminate();
+      recoveryManager = null;
+    }
+    Implementations.uninstall();
+  }
+
+  private static void set(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package com.example.ordersaga.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.ordersaga.coordinator.RecordingParticipant.Call;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged coordinator, over real HTTP, calling back a real participant. */
+class LraCoordinatorIT {
+
+  private static final Duration CALLBACK_WAIT = Duration.ofSeconds(20);
+
+  @TempDir static Path workDir;
+  private static CoordinatorProcess coordinator;
+  private static LraClient lras;
+  private RecordingParticipant participant;
+
+  @BeforeAll
+  static void startCoordinator() throws Exception {
+    coordinator = CoordinatorProcess.start(workDir);
+    lras = new LraClient(coordinator.baseUrl());
+  }
+
+  @AfterAll
+  static void stopCoordinator() throws Exception {
+    coordinator.close();
+  }
+
+  @BeforeEach
+  void startParticipant() throws Exception {
+    participant = new RecordingParticipant();
+  }
+
+  @AfterEach
+  void noLraLeftBehind() throws Exception {
+    await()
+        .atMost(CALLBACK_WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(lras.list("Active")).isEqualTo("[]");
+              assertThat(lras.list("Closing")).isEqualTo("[]");
+              assertThat(lras.list("Cancelling")).isEqualTo("[]");
+            });
+    participant.close();
+  }
+
+  @Test
+  void closeCallsCompleteOnceAndNeverCompensate() throws Exception {
+    URI lra = lras.start(0);
+    lras.join(lra, participant.baseUrl());
+
+    lras.close(lra);
+
+    await().atMost(CALLBACK_WAIT).until(() -> lras.status(lra) == null);
+    assertThat(participant.calls()).containsExactly(new Call("complete", lra.toString()));
+  }
+
+  @Test
+  void cancelCallsCompensateOnceAndNeverComplete() throws Exception {
+    URI lra = lras.start(0);
+    lras.join(lra, participant.baseUrl());
+
+    lras.cancel(lra);
+
+    await().atMost(CALLBACK_WAIT).until(() -> lras.status(lra) == null);
+    assertThat(participant.calls()).containsExactly(new Call("compensate", lra.toString()));
+  }
+
+  @Test
+  void failingCompensationIsRetriedUntilItSucceeds() throws Exception {
+    participant.failNext("compensate", 2);
+    URI lra = lras.start(0);
+    lras.join(lra, participant.baseUrl());
+
+    lras.cancel(lra);
+
+    await().atMost(CALLBACK_WAIT).until(() -> lras.status(lra) == null);
+    assertThat(participant.calls())
+        .containsExactly(
+            new Call("compensate", lra.toString()),
+            new Call("compensate", lra.toString()),
+            new Call("compensate", lra.toString()));
+  }
+
+  @Test
+  void expiredTimeLimitCompensates() throws Exception {
+    URI lra = lras.start(1_000);
+    lras.join(lra, participant.baseUrl());
+
+    await().atMost(CALLBACK_WAIT).until(() -> !participant.calls().isEmpty());
+
+    assertThat(participant.calls()).containsExactly(new Call("compensate", lra.toString()));
+    await().atMost(CALLBACK_WAIT).until(() -> lras.status(lra) == null);
+  }
+
+  @Test
+  void killedCoordinatorRemembersActiveLraAndCompensatesItAfterRestart(@TempDir Path crashDir)
+      throws Exception {
+    try (CoordinatorProcess crashing = CoordinatorProcess.start(crashDir)) {
+      LraClient client = new LraClient(crashing.baseUrl());
+      URI lra = client.start(8_000);
+      client.join(lra, participant.baseUrl());
+
+      crashing.killHard();
+      crashing.restart();
+
+      assertThat(client.status(lra)).isEqualTo("Active");
+      assertThat(participant.calls()).isEmpty();
+      await().atMost(CALLBACK_WAIT).until(() -> !participant.calls().isEmpty());
+      assertThat(participant.calls()).containsExactly(new Call("compensate", lra.toString()));
+      await().atMost(CALLBACK_WAIT).until(() -> client.status(lra) == null);
+      assertThat(client.list("Active")).isEqualTo("[]");
+    }
+  }
+}
