@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Runs the whole order-saga stack on this machine: a real Kafka broker (KRaft), the Narayana LRA
+# coordinator, the domain services and the orchestrator, each as its own background process.
+#
+#   ./run.sh              build what is missing or stale, start what is not running, wait until ready
+#   ./run.sh status       what runs, with PID, port and RSS
+#   ./run.sh logs [name]  follow the logs (all, or one process)
+#   ./run.sh stop         stop exactly the processes run.sh started
+#   ./run.sh reset        stop, then wipe data/ (databases, Kafka log, LRA object store, logs)
+#
+# Everything lives under data/ (override with SAGA_DATA_DIR). Ports and JVM options come from the
+# environment; see README.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA="${SAGA_DATA_DIR:-$ROOT/data}"
+LOGS="$DATA/logs"
+PIDS="$DATA/run"
+READY_TIMEOUT="${SAGA_READY_TIMEOUT:-90}"
+
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+LRA_COORDINATOR_PORT="${LRA_COORDINATOR_PORT:-8090}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}"
+
+# The stack, in start order: name | port | readiness URL ("-" = port open + log line) | launcher.
+# Processes with the same stage number start together; each stage waits until all are ready.
+# Adding a deployable is one line here.
+STACK=(
+  "1|kafka|$KAFKA_PORT|-|launch_kafka"
+  "2|lra-coordinator|$LRA_COORDINATOR_PORT|http://localhost:$LRA_COORDINATOR_PORT/health|launch_coordinator"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Launchers: each starts one process in the background and echoes its PID.
+
+launch_kafka() {
+  local dir="$DATA/kafka" lib="$ROOT/kafka-broker/target/lib"
+  mkdir -p "$dir"
+  sed -e "s#\${KAFKA_PORT}#$KAFKA_PORT#g" \
+      -e "s#\${KAFKA_CONTROLLER_PORT}#$KAFKA_CONTROLLER_PORT#g" \
+      -e "s#\${KAFKA_LOG_DIR}#$dir/log#g" \
+      "$ROOT/config/kafka/server.properties" > "$dir/server.properties"
+  if [[ ! -f "$dir/log/meta.properties" ]]; then
+    # First run: format the KRaft storage once with a fresh cluster id.
+    local cluster_id
+    cluster_id="$("$JAVA" -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+    "$JAVA" -cp "$lib/*" -Dlog4j.configuration="file:$ROOT/config/kafka/log4j.properties" \
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+      >> "$LOGS/kafka.log" 2>&1
+  fi
+  start_bg kafka "$JAVA" ${KAFKA_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseG1GC} \
+    -Dlog4j.configuration="file:$ROOT/config/kafka/log4j.properties" \
+    -cp "$lib/*" kafka.Kafka "$dir/server.properties"
+}
+
+launch_coordinator() {
+  start_bg lra-coordinator "$JAVA" $JAVA_OPTS_DEFAULT ${LRA_COORDINATOR_JAVA_OPTS:--Xmx192m} \
+    -Dlra.coordinator.port="$LRA_COORDINATOR_PORT" \
+    -Dlra.coordinator.store-dir="$DATA/lra-coordinator" \
+    -jar "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
+}
+
+# Starts "$@" detached (own session, survives this script), logging to data/logs/<name>.log.
+# The marker property lets stop/status recognise the process even if the PID was reused.
+start_bg() {
+  local name="$1"; shift
+  local cmd=("$1" "-Dordersaga.process=$name" "${@:2}")
+  (cd "$DATA" && exec setsid nohup "${cmd[@]}" >> "$LOGS/$name.log" 2>&1 < /dev/null) &
+  echo $!
+}
+
+# ---------------------------------------------------------------------------------------------
+# Process bookkeeping.
+
+field() { local IFS='|'; read -r -a parts <<< "$1"; echo "${parts[$2]}"; }
+
+pid_of() {
+  local name="$1" pid
+  [[ -f "$PIDS/$name.pid" ]] || return 1
+  pid="$(cat "$PIDS/$name.pid")"
+  # Ours only if alive and carrying our marker (guards against PID reuse after a reboot/crash).
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null \
+      | grep -q -- "-Dordersaga.process=$name "; then
+    echo "$pid"
+  else
+    return 1
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+is_ready() {
+  local name="$1" port="$2" url="$3"
+  if [[ "$url" == "-" ]]; then
+    port_open "$port" && grep -q "Kafka Server started" "$LOGS/$name.log" 2>/dev/null
+  else
+    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null
+  fi
+}
+
+fail_with_log() {
+  local name="$1" why="$2"
+  echo "run.sh: $name $why. Last lines of $LOGS/$name.log:" >&2
+  tail -n 40 "$LOGS/$name.log" >&2 || true
+  exit 1
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+# ---------------------------------------------------------------------------------------------
+# Commands.
+
+require_java() {
+  command -v "$JAVA" > /dev/null || { echo "run.sh: $JAVA not found; install Java 17 or newer." >&2; exit 1; }
+  local version major
+  version="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+  major="${version%%.*}"
+  if [[ -z "$major" || "$major" -lt 17 ]]; then
+    echo "run.sh: Java 17 or newer is required; 'java' is version ${version:-unknown}." >&2
+    exit 1
+  fi
+  command -v curl > /dev/null || { echo "run.sh: curl is required." >&2; exit 1; }
+}
+
+# Rebuilds when an artifact is missing or a main source, resource or pom is newer than it.
+build_if_needed() {
+  [[ "${SAGA_SKIP_BUILD:-0}" == 1 ]] && return 0
+  local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar")
+  local stale="" artifact
+  for artifact in "${artifacts[@]}"; do
+    [[ -e "$artifact" ]] || { stale="missing $artifact"; break; }
+    if [[ -n "$(find "$ROOT" \( -path "$DATA" -o -name target -o -name test -o -name .git \) -prune \
+        -o \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
+        -newer "$artifact" -print -quit)" ]]; then
+      stale="sources newer than $artifact"; break
+    fi
+  done
+  if [[ -n "$stale" ]]; then
+    echo "Building ($stale): ./mvnw -q -DskipTests package"
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+  fi
+}
+
+cmd_start() {
+  require_java
+  build_if_needed
+  mkdir -p "$LOGS" "$PIDS"
+  local t0=$SECONDS stage entry name port url launcher pid
+  local stages
+  stages="$(for entry in "${STACK[@]}"; do field "$entry" 0; done | sort -un)"
+  for stage in $stages; do
+    local started=()
+    for entry in "${STACK[@]}"; do
+      [[ "$(field "$entry" 0)" == "$stage" ]] || continue
+      name="$(field "$entry" 1)"; port="$(field "$entry" 2)"; launcher="$(field "$entry" 4)"
+      if pid="$(pid_of "$name")"; then
+        echo "  $name already running (pid $pid)"
+        continue
+      fi
+      if port_open "$port"; then
+        echo "run.sh: port $port is in use by a process run.sh did not start; cannot start $name." >&2
+        command -v ss > /dev/null && ss -ltnp "sport = :$port" >&2 || true
+        exit 1
+      fi
+      printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$name" >> "$LOGS/$name.log"
+      pid="$($launcher)"
+      echo "$pid" > "$PIDS/$name.pid"
+      echo "  $name starting (pid $pid)"
+      started+=("$entry")
+    done
+    for entry in "${started[@]}"; do
+      name="$(field "$entry" 1)"; port="$(field "$entry" 2)"; url="$(field "$entry" 3)"
+      local deadline=$((SECONDS + READY_TIMEOUT)) t_start=$SECONDS
+      until is_ready "$name" "$port" "$url"; do
+        pid_of "$name" > /dev/null || fail_with_log "$name" "exited during start-up"
+        ((SECONDS < deadline)) || fail_with_log "$name" "was not ready within ${READY_TIMEOUT}s"
+        sleep 0.3
+      done
+      echo "  $name ready ($((SECONDS - t_start))s, :$port)"
+    done
+  done
+  echo
+  echo "Stack ready in $((SECONDS - t0))s."
+  cat <<EOF
+
+  LRA coordinator   http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator
+  Kafka bootstrap   localhost:$KAFKA_PORT
+  Logs              $LOGS   (./run.sh logs [name])
+
+Try:  curl -i -X POST http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator/start
+Stop: ./run.sh stop
+EOF
+}
+
+cmd_stop() {
+  local i entry name pid
+  # Reverse order: the orchestrator first, Kafka last.
+  for ((i = ${#STACK[@]} - 1; i >= 0; i--)); do
+    entry="${STACK[$i]}"; name="$(field "$entry" 1)"
+    if pid="$(pid_of "$name")"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      local deadline=$((SECONDS + 30))
+      while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+      if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null || true
+        echo "  $name killed (did not stop within 30s)"
+      else
+        echo "  $name stopped"
+      fi
+    fi
+    rm -f "$PIDS/$name.pid"
+  done
+}
+
+cmd_status() {
+  local entry name port url pid state any_down=0
+  printf '%-18s %-8s %-6s %-8s %s\n' PROCESS PID PORT RSS_MB STATE
+  for entry in "${STACK[@]}"; do
+    name="$(field "$entry" 1)"; port="$(field "$entry" 2)"; url="$(field "$entry" 3)"
+    if pid="$(pid_of "$name")"; then
+      if is_ready "$name" "$port" "$url"; then state=ready; else state=starting; fi
+      printf '%-18s %-8s %-6s %-8s %s\n' "$name" "$pid" "$port" "$(rss_mb "$pid")" "$state"
+    else
+      printf '%-18s %-8s %-6s %-8s %s\n' "$name" - "$port" - stopped
+      any_down=1
+    fi
+  done
+  return $any_down
+}
+
+cmd_logs() {
+  mkdir -p "$LOGS"
+  if [[ $# -gt 0 ]]; then
+    [[ -f "$LOGS/$1.log" ]] || { echo "run.sh: no log for '$1' in $LOGS" >&2; exit 1; }
+    exec tail -n 100 -F "$LOGS/$1.log"
+  fi
+  exec tail -n 20 -F "$LOGS"/*.log
+}
+
+cmd_reset() {
+  cmd_stop
+  rm -rf "$DATA"
+  echo "  $DATA wiped"
+}
+
+case "${1:-start}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  logs) shift; cmd_logs "$@" ;;
+  reset) cmd_reset ;;
+  -h | --help | help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
+esac

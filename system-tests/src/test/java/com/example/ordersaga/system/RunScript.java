@@ -1,0 +1,79 @@
+package com.example.ordersaga.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./run.sh} as a user runs it, on free ports and its own data directory so the test runs
+ * beside a live stack. The build step is skipped: the reactor has just packaged everything.
+ */
+final class RunScript {
+
+  /** What one invocation printed and returned. */
+  record Result(int exitCode, String output) {}
+
+  private final Path root = Path.of(System.getProperty("ordersaga.root", "..")).toAbsolutePath();
+  private final Path dataDir;
+  private final Map<String, String> env = new HashMap<>();
+
+  RunScript(Path dataDir) throws IOException {
+    this.dataDir = dataDir;
+    env.put("SAGA_DATA_DIR", dataDir.toString());
+    env.put("SAGA_SKIP_BUILD", "1");
+    env.put("KAFKA_PORT", Integer.toString(freePort()));
+    env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+    env.put("LRA_COORDINATOR_PORT", Integer.toString(freePort()));
+  }
+
+  int port(String variable) {
+    return Integer.parseInt(env.get(variable));
+  }
+
+  RunScript with(String variable, String value) {
+    env.put(variable, value);
+    return this;
+  }
+
+  Result run(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("bash", root.resolve("run.sh").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    // run.sh returns once the stack is up; its children keep running detached from our pipe.
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("run.sh " + String.join(" ", args) + " hung");
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /** The PID run.sh recorded for a process, if it recorded one. */
+  OptionalLong pid(String name) throws IOException {
+    Path pidFile = dataDir.resolve("run").resolve(name + ".pid");
+    return Files.exists(pidFile)
+        ? OptionalLong.of(Long.parseLong(Files.readString(pidFile).trim()))
+        : OptionalLong.empty();
+  }
+
+  static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
