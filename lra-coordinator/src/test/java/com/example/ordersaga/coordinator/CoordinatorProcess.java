@@ -48,6 +48,11 @@ public final class CoordinatorProcess implements AutoCloseable {
     return coordinator;
   }
 
+  /** Scheme, host and port: what {@code camel.lra.coordinator-url} expects. */
+  public String url() {
+    return "http://localhost:" + port;
+  }
+
   public String baseUrl() {
     return "http://localhost:" + port + CoordinatorSettings.CONTEXT_PATH;
   }

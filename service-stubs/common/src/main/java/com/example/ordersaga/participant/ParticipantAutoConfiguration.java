@@ -1,0 +1,75 @@
+package com.example.ordersaga.participant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The participant machinery every service gets by depending on this module. The callback filter
+ * needs camel-lra; a service that is no saga participant (completion-api) excludes it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ParticipantProperties.class)
+public class ParticipantAutoConfiguration {
+
+  @Bean
+  SqlGateway sqlGateway(ProducerTemplate producer) {
+    return new SqlGateway(producer);
+  }
+
+  @Bean
+  StepLedger stepLedger(SqlGateway sql) {
+    return new StepLedger(sql);
+  }
+
+  @Bean
+  FaultInjection faultInjection(ParticipantProperties properties) {
+    return new FaultInjection(properties.faultInjection());
+  }
+
+  @Bean
+  CallbackTokens callbackTokens(ParticipantProperties properties) {
+    return new CallbackTokens(properties.callbackSecret());
+  }
+
+  @Bean
+  ParticipantSteps participantSteps(
+      PlatformTransactionManager transactionManager,
+      StepLedger ledger,
+      FaultInjection faults,
+      ObjectMapper json) {
+    return new ParticipantSteps(new TransactionTemplate(transactionManager), ledger, faults, json);
+  }
+
+  @Bean
+  RequestValidator requestValidator(Validator validator) {
+    return new RequestValidator(validator);
+  }
+
+  @Bean
+  ParticipantRouting participantRouting(CallbackTokens tokens, RequestValidator validator) {
+    return new ParticipantRouting(tokens, validator);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.camel.service.lra.LRASagaService")
+  static class LraCallbacks {
+
+    @Bean
+    FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(
+        CallbackTokens tokens, ObjectMapper json) {
+      FilterRegistrationBean<CallbackAuthenticationFilter> registration =
+          new FilterRegistrationBean<>(new CallbackAuthenticationFilter(tokens, json));
+      registration.addUrlPatterns("/lra-participant/*");
+      return registration;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.example.ordersaga.point.api;
+
+import com.example.ordersaga.participant.FaultInjection;
+import com.example.ordersaga.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.participant.ParticipantRouting;
+import com.example.ordersaga.point.domain.PointAccounts;
+import com.example.ordersaga.point.domain.PointBalance;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** REST API of point-service and its saga step (deduct, compensated by a refund). */
+@Component
+public class PointRoutes extends ParticipantRouteBuilder {
+
+  private final PointParticipant participant;
+  private final PointAccounts accounts;
+  private final boolean adminEnabled;
+
+  public PointRoutes(
+      ParticipantRouting routing,
+      PointParticipant participant,
+      PointAccounts accounts,
+      @Value("${ordersaga.admin.enabled}") boolean adminEnabled) {
+    super(routing);
+    this.participant = participant;
+    this.accounts = accounts;
+    this.adminEnabled = adminEnabled;
+  }
+
+  @Override
+  public void configure() {
+    mapErrorsToContract();
+
+    rest("/points")
+        .get("/{userId}")
+        .id("rest-point-balance")
+        .outType(PointBalance.class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:point-balance")
+        .post("/{userId}/deductions")
+        .id("rest-point-deduct")
+        .type(DeductPointsRequest.class)
+        .outType(PointBalance.class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:point-deduct");
+
+    from("direct:point-balance")
+        .routeId("point-balance")
+        .bean(accounts, "balance(${header.userId})");
+
+    joinSaga(PointParticipant.STEP)
+        .compensation("direct:point-refund")
+        .option("userId", header("userId"))
+        .bean(
+            participant,
+            "deduct(${header.Long-Running-Action}, ${header.userId}, ${body}, ${header."
+                + FaultInjection.HEADER
+                + "})");
+
+    from("direct:point-refund")
+        .routeId("point-refund")
+        .bean(participant, "refund(${header.Long-Running-Action})");
+
+    if (adminEnabled) {
+      rest("/admin/points")
+          .put("/{userId}")
+          .id("rest-point-admin-set")
+          .type(SetBalanceRequest.class)
+          .outType(PointBalance.class)
+          .bindingMode(RestBindingMode.json)
+          .to("direct:point-admin-set");
+      from("direct:point-admin-set")
+          .routeId("point-admin-set")
+          .bean(requestValidator(), "validate")
+          .bean(accounts, "setBalance(${header.userId}, ${body.balance})");
+    }
+  }
+}

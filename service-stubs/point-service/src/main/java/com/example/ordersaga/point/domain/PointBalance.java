@@ -1,0 +1,4 @@
+package com.example.ordersaga.point.domain;
+
+/** A user's point balance, as {@code GET /points/{userId}} answers it. */
+public record PointBalance(String userId, long balance) {}

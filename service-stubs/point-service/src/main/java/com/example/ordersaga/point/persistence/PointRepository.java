@@ -1,0 +1,59 @@
+package com.example.ordersaga.point.persistence;
+
+import com.example.ordersaga.participant.SqlGateway;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/** Point accounts and movements, through camel-sql (queries in resources/sql/point). */
+@Repository
+public class PointRepository {
+
+  /** A deduction recorded for one saga. */
+  public record Deduction(String userId, String orderId, long points) {}
+
+  private final SqlGateway sql;
+
+  public PointRepository(SqlGateway sql) {
+    this.sql = sql;
+  }
+
+  public Optional<Long> balance(String userId) {
+    return sql.queryOne("point/find-balance.sql", Map.of("userId", userId))
+        .map(row -> ((Number) row.get("balance")).longValue());
+  }
+
+  /** Atomic and conditional: false when the balance is too low (or the user unknown). */
+  public boolean deduct(String userId, long points) {
+    return sql.update("point/deduct.sql", Map.of("userId", userId, "points", points)) == 1;
+  }
+
+  public void credit(String userId, long points) {
+    sql.update("point/credit.sql", Map.of("userId", userId, "points", points));
+  }
+
+  public void recordMovement(String lraId, String kind, Deduction movement) {
+    sql.update(
+        "point/record-movement.sql",
+        Map.of(
+            "lraId", lraId,
+            "kind", kind,
+            "userId", movement.userId(),
+            "orderId", movement.orderId(),
+            "points", movement.points()));
+  }
+
+  public Optional<Deduction> deductionOf(String lraId) {
+    return sql.queryOne("point/find-deduction.sql", Map.of("lraId", lraId))
+        .map(
+            row ->
+                new Deduction(
+                    (String) row.get("user_id"),
+                    (String) row.get("order_id"),
+                    ((Number) row.get("points")).longValue()));
+  }
+
+  public void setBalance(String userId, long balance) {
+    sql.update("point/upsert-account.sql", Map.of("userId", userId, "balance", balance));
+  }
+}
