@@ -1,0 +1,58 @@
+package com.example.ordersaga.point;
+
+import static com.example.ordersaga.point.PointFixtures.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.ordersaga.point.api.DeductPointsRequest;
+import com.example.ordersaga.point.api.PointParticipant;
+import com.example.ordersaga.point.domain.PointAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Profile prod: X-Simulate-Failure is ignored, and the admin endpoints are not served. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@org.springframework.test.context.ActiveProfiles("prod")
+class PointFaultInjectionOffTest {
+
+  @Autowired PointParticipant participant;
+  @Autowired PointAccounts accounts;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> PointFixtures.h2Url("point-prod"));
+  }
+
+  @Test
+  void simulatedFailureHeaderIsIgnored() {
+    accounts.setBalance(ALICE, 1_000);
+
+    participant.deduct(
+        PointFixtures.newLra(),
+        ALICE,
+        new DeductPointsRequest(PointFixtures.newOrderId(), 300L),
+        "point-deduct");
+
+    assertThat(accounts.balance(ALICE).balance()).isEqualTo(700);
+  }
+
+  @Test
+  void adminEndpointIsNotServed() {
+    accounts.setBalance(ALICE, 1_000);
+
+    var response =
+        http.exchange(
+            "/admin/points/" + ALICE,
+            org.springframework.http.HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>(java.util.Map.of("balance", 5)),
+            String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(404);
+    assertThat(accounts.balance(ALICE).balance()).isEqualTo(1_000);
+  }
+}

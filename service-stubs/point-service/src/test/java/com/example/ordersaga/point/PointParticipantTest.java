@@ -1,0 +1,184 @@
+package com.example.ordersaga.point;
+
+import static com.example.ordersaga.point.PointFixtures.ALICE;
+import static com.example.ordersaga.point.PointFixtures.newLra;
+import static com.example.ordersaga.point.PointFixtures.newOrderId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.ordersaga.participant.BusinessRejection;
+import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.point.api.DeductPointsRequest;
+import com.example.ordersaga.point.api.PointParticipant;
+import com.example.ordersaga.point.domain.PointAccounts;
+import com.example.ordersaga.point.domain.PointBalance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The point-deduct step and its compensation, against a real (in-memory) database. */
+@SpringBootTest
+class PointParticipantTest {
+
+  private static final long START_BALANCE = 1_000;
+
+  @Autowired PointParticipant participant;
+  @Autowired PointAccounts accounts;
+  @Autowired JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> PointFixtures.h2Url("point"));
+  }
+
+  @BeforeEach
+  void aliceHasStartBalance() {
+    accounts.setBalance(ALICE, START_BALANCE);
+  }
+
+  @Test
+  void deductionIsAppliedOnceAndARepeatAnswersTheSame() {
+    String lra = newLra();
+    DeductPointsRequest request = new DeductPointsRequest(newOrderId(), 300L);
+
+    PointBalance first = participant.deduct(lra, ALICE, request, null);
+    PointBalance repeat = participant.deduct(lra, ALICE, request, null);
+
+    assertThat(first).isEqualTo(new PointBalance(ALICE, 700));
+    assertThat(repeat).isEqualTo(first);
+    assertThat(balance()).isEqualTo(700);
+    assertThat(movements(lra)).containsExactly("DEDUCT");
+  }
+
+  @Test
+  void refundGivesBackWhatThisSagaDeductedOnce() {
+    String lra = newLra();
+    participant.deduct(lra, ALICE, new DeductPointsRequest(newOrderId(), 300L), null);
+    participant.deduct(newLra(), ALICE, new DeductPointsRequest(newOrderId(), 100L), null);
+
+    participant.refund(lra);
+    participant.refund(lra);
+
+    assertThat(balance()).isEqualTo(900);
+    assertThat(movements(lra)).containsExactly("DEDUCT", "REFUND");
+    assertThat(ledgerState(lra)).isEqualTo("COMPENSATED");
+  }
+
+  @Test
+  void compensationBeforeTheActionFencesTheLateAction() {
+    String lra = newLra();
+
+    participant.refund(lra);
+
+    assertThatThrownBy(
+            () -> participant.deduct(lra, ALICE, new DeductPointsRequest(newOrderId(), 300L), null))
+        .isInstanceOfSatisfying(
+            BusinessRejection.class,
+            rejection -> assertThat(rejection.reason()).isEqualTo(RejectionReason.LRA_ENDED));
+    assertThat(balance()).isEqualTo(START_BALANCE);
+    assertThat(movements(lra)).isEmpty();
+    assertThat(ledgerState(lra)).isEqualTo("FENCED");
+  }
+
+  @Test
+  void insufficientPointsAppliesNothingAndIsRememberedForReplays() {
+    String lra = newLra();
+    DeductPointsRequest tooMuch = new DeductPointsRequest(newOrderId(), START_BALANCE + 1);
+
+    assertThatThrownBy(() -> participant.deduct(lra, ALICE, tooMuch, null))
+        .isInstanceOfSatisfying(
+            BusinessRejection.class,
+            rejection ->
+                assertThat(rejection.reason()).isEqualTo(RejectionReason.INSUFFICIENT_POINTS));
+    accounts.setBalance(ALICE, START_BALANCE * 10);
+    assertThatThrownBy(() -> participant.deduct(lra, ALICE, tooMuch, null))
+        .isInstanceOfSatisfying(
+            BusinessRejection.class,
+            rejection ->
+                assertThat(rejection.reason()).isEqualTo(RejectionReason.INSUFFICIENT_POINTS));
+
+    assertThat(balance()).isEqualTo(START_BALANCE * 10);
+    assertThat(movements(lra)).isEmpty();
+    participant.refund(lra);
+    assertThat(balance()).isEqualTo(START_BALANCE * 10);
+    assertThat(ledgerState(lra)).isEqualTo("COMPENSATED");
+  }
+
+  @Test
+  void unknownUserIsRejected() {
+    assertThatThrownBy(
+            () ->
+                participant.deduct(
+                    newLra(), "nobody", new DeductPointsRequest(newOrderId(), 1L), null))
+        .isInstanceOfSatisfying(
+            BusinessRejection.class,
+            rejection -> assertThat(rejection.reason()).isEqualTo(RejectionReason.UNKNOWN_USER));
+  }
+
+  @Test
+  void injectedFailureInsideTheTransactionRollsBack() {
+    String lra = newLra();
+
+    assertThatThrownBy(
+            () ->
+                participant.deduct(
+                    lra, ALICE, new DeductPointsRequest(newOrderId(), 300L), "point-deduct"))
+        .isInstanceOf(SimulatedFailure.class);
+
+    assertThat(balance()).isEqualTo(START_BALANCE);
+    assertThat(movements(lra)).isEmpty();
+    assertThat(ledgerState(lra)).isNull();
+  }
+
+  @Test
+  void injectedFailureAfterCommitLeavesTheDeductionForCompensationToUndo() {
+    String lra = newLra();
+
+    assertThatThrownBy(
+            () ->
+                participant.deduct(
+                    lra,
+                    ALICE,
+                    new DeductPointsRequest(newOrderId(), 300L),
+                    "order-create, point-deduct:after-commit"))
+        .isInstanceOf(SimulatedFailure.class);
+    assertThat(balance()).isEqualTo(700);
+
+    participant.refund(lra);
+    assertThat(balance()).isEqualTo(START_BALANCE);
+  }
+
+  @Test
+  void failuresForOtherStepsAreIgnored() {
+    participant.deduct(
+        newLra(), ALICE, new DeductPointsRequest(newOrderId(), 300L), "stock-deduct,payment-save");
+
+    assertThat(balance()).isEqualTo(700);
+  }
+
+  private long balance() {
+    return jdbc.queryForObject(
+        "SELECT balance FROM point_account WHERE user_id = ?", Long.class, ALICE);
+  }
+
+  private java.util.List<String> movements(String lra) {
+    return jdbc.queryForList(
+        "SELECT kind FROM point_movement WHERE lra_id = ? ORDER BY id", String.class, lra);
+  }
+
+  private String ledgerState(String lra) {
+    return jdbc
+        .queryForList(
+            "SELECT state FROM participant_ledger WHERE lra_id = ? AND step = 'point-deduct'",
+            String.class,
+            lra)
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+}
