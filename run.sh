@@ -21,8 +21,27 @@ READY_TIMEOUT="${SAGA_READY_TIMEOUT:-90}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 LRA_COORDINATOR_PORT="${LRA_COORDINATOR_PORT:-8090}"
+ORDER_SERVICE_PORT="${ORDER_SERVICE_PORT:-8081}"
+PAYMENT_SERVICE_PORT="${PAYMENT_SERVICE_PORT:-8082}"
+POINT_SERVICE_PORT="${POINT_SERVICE_PORT:-8083}"
+PRODUCT_SERVICE_PORT="${PRODUCT_SERVICE_PORT:-8084}"
+COMPLETION_API_PORT="${COMPLETION_API_PORT:-8085}"
+# What the Java deployables read (see config/src/main/resources/ordersaga-system.yml).
+export SAGA_DATA_DIR="$DATA"
+export ORDER_SERVICE_PORT PAYMENT_SERVICE_PORT POINT_SERVICE_PORT PRODUCT_SERVICE_PORT COMPLETION_API_PORT
+export LRA_COORDINATOR_URL="${LRA_COORDINATOR_URL:-http://localhost:$LRA_COORDINATOR_PORT}"
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}"
+export ORDER_SERVICE_URL="${ORDER_SERVICE_URL:-http://localhost:$ORDER_SERVICE_PORT}"
+export PAYMENT_SERVICE_URL="${PAYMENT_SERVICE_URL:-http://localhost:$PAYMENT_SERVICE_PORT}"
+export POINT_SERVICE_URL="${POINT_SERVICE_URL:-http://localhost:$POINT_SERVICE_PORT}"
+export PRODUCT_SERVICE_URL="${PRODUCT_SERVICE_URL:-http://localhost:$PRODUCT_SERVICE_PORT}"
+export COMPLETION_API_URL="${COMPLETION_API_URL:-http://localhost:$COMPLETION_API_PORT}"
+
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}"
+JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx256m}"
+
+readiness() { echo "http://localhost:$1/actuator/health/readiness"; }
 
 # The stack, in start order: name | port | readiness URL ("-" = port open + log line) | launcher.
 # Processes with the same stage number start together; each stage waits until all are ready.
@@ -30,6 +49,11 @@ JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -X
 STACK=(
   "1|kafka|$KAFKA_PORT|-|launch_kafka"
   "2|lra-coordinator|$LRA_COORDINATOR_PORT|http://localhost:$LRA_COORDINATOR_PORT/health|launch_coordinator"
+  "3|order-service|$ORDER_SERVICE_PORT|$(readiness "$ORDER_SERVICE_PORT")|launch_service service-stubs/order-service/target/order-service.jar"
+  "3|payment-service|$PAYMENT_SERVICE_PORT|$(readiness "$PAYMENT_SERVICE_PORT")|launch_service service-stubs/payment-service/target/payment-service.jar"
+  "3|point-service|$POINT_SERVICE_PORT|$(readiness "$POINT_SERVICE_PORT")|launch_service service-stubs/point-service/target/point-service.jar"
+  "3|product-service|$PRODUCT_SERVICE_PORT|$(readiness "$PRODUCT_SERVICE_PORT")|launch_service service-stubs/product-service/target/product-service.jar"
+  "3|completion-api|$COMPLETION_API_PORT|$(readiness "$COMPLETION_API_PORT")|launch_service service-stubs/completion-api/target/completion-api.jar"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -60,6 +84,13 @@ launch_coordinator() {
     -Dlra.coordinator.port="$LRA_COORDINATOR_PORT" \
     -Dlra.coordinator.store-dir="$DATA/lra-coordinator" \
     -jar "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
+}
+
+# A Spring Boot deployable: the jar, our JVM flags, and where it finds the rest of the stack.
+launch_service() {
+  local jar="$1" name
+  name="$(basename "$jar" .jar)"
+  start_bg "$name" "$JAVA" $JAVA_OPTS_DEFAULT $SERVICE_JAVA_OPTS -jar "$ROOT/$jar"
 }
 
 # Starts "$@" detached (own session, survives this script), logging to data/logs/<name>.log.
@@ -128,6 +159,11 @@ require_java() {
 build_if_needed() {
   [[ "${SAGA_SKIP_BUILD:-0}" == 1 ]] && return 0
   local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar")
+  local entry launcher
+  for entry in "${STACK[@]}"; do
+    launcher="$(field "$entry" 4)"
+    [[ "$launcher" == launch_service* ]] && artifacts+=("$ROOT/${launcher#launch_service }")
+  done
   local stale="" artifact
   for artifact in "${artifacts[@]}"; do
     [[ -e "$artifact" ]] || { stale="missing $artifact"; break; }
@@ -165,7 +201,8 @@ cmd_start() {
         exit 1
       fi
       printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$name" >> "$LOGS/$name.log"
-      pid="$($launcher)"
+      read -r -a launch <<< "$launcher"
+      pid="$("${launch[@]}")"
       echo "$pid" > "$PIDS/$name.pid"
       echo "  $name starting (pid $pid)"
       started+=("$entry")
@@ -185,11 +222,16 @@ cmd_start() {
   echo "Stack ready in $((SECONDS - t0))s."
   cat <<EOF
 
+  order-service     $ORDER_SERVICE_URL/orders/{orderId}
+  payment-service   $PAYMENT_SERVICE_URL/payments?orderId={orderId}
+  point-service     $POINT_SERVICE_URL/points/user-1
+  product-service   $PRODUCT_SERVICE_URL/products/product-1
+  completion API    $COMPLETION_API_URL/notifications
   LRA coordinator   http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator
   Kafka bootstrap   localhost:$KAFKA_PORT
   Logs              $LOGS   (./run.sh logs [name])
 
-Try:  curl -i -X POST http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator/start
+Try:  curl $POINT_SERVICE_URL/points/user-1
 Stop: ./run.sh stop
 EOF
 }
@@ -216,17 +258,21 @@ cmd_stop() {
 
 cmd_status() {
   local entry name port url pid state any_down=0
+  local total=0 rss
   printf '%-18s %-8s %-6s %-8s %s\n' PROCESS PID PORT RSS_MB STATE
   for entry in "${STACK[@]}"; do
     name="$(field "$entry" 1)"; port="$(field "$entry" 2)"; url="$(field "$entry" 3)"
     if pid="$(pid_of "$name")"; then
       if is_ready "$name" "$port" "$url"; then state=ready; else state=starting; fi
-      printf '%-18s %-8s %-6s %-8s %s\n' "$name" "$pid" "$port" "$(rss_mb "$pid")" "$state"
+      rss="$(rss_mb "$pid")"
+      [[ "$rss" =~ ^[0-9]+$ ]] && total=$((total + rss))
+      printf '%-18s %-8s %-6s %-8s %s\n' "$name" "$pid" "$port" "$rss" "$state"
     else
       printf '%-18s %-8s %-6s %-8s %s\n' "$name" - "$port" - stopped
       any_down=1
     fi
   done
+  printf '%-18s %-8s %-6s %-8s\n' total "" "" "$total"
   return $any_down
 }
 

@@ -30,7 +30,16 @@ final class RunScript {
     env.put("SAGA_SKIP_BUILD", "1");
     env.put("KAFKA_PORT", Integer.toString(freePort()));
     env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
-    env.put("LRA_COORDINATOR_PORT", Integer.toString(freePort()));
+    for (String port :
+        List.of(
+            "LRA_COORDINATOR_PORT",
+            "ORDER_SERVICE_PORT",
+            "PAYMENT_SERVICE_PORT",
+            "POINT_SERVICE_PORT",
+            "PRODUCT_SERVICE_PORT",
+            "COMPLETION_API_PORT")) {
+      env.put(port, Integer.toString(freePort()));
+    }
   }
 
   int port(String variable) {

@@ -25,6 +25,12 @@ public class ParticipantAutoConfiguration {
     return new SqlGateway(producer);
   }
 
+  /** Referenced by {@code camel.rest.endpoint-property.headerFilterStrategy} (shared config). */
+  @Bean
+  ResponseHeaderFilter responseHeaderFilter() {
+    return new ResponseHeaderFilter();
+  }
+
   @Bean
   StepLedger stepLedger(SqlGateway sql) {
     return new StepLedger(sql);
