@@ -26,11 +26,14 @@ PAYMENT_SERVICE_PORT="${PAYMENT_SERVICE_PORT:-8082}"
 POINT_SERVICE_PORT="${POINT_SERVICE_PORT:-8083}"
 PRODUCT_SERVICE_PORT="${PRODUCT_SERVICE_PORT:-8084}"
 COMPLETION_API_PORT="${COMPLETION_API_PORT:-8085}"
+ORCHESTRATOR_PORT="${ORCHESTRATOR_PORT:-8080}"
 # What the Java deployables read (see config/src/main/resources/ordersaga-system.yml).
 export SAGA_DATA_DIR="$DATA"
 export ORDER_SERVICE_PORT PAYMENT_SERVICE_PORT POINT_SERVICE_PORT PRODUCT_SERVICE_PORT COMPLETION_API_PORT
+export ORCHESTRATOR_PORT
 export LRA_COORDINATOR_URL="${LRA_COORDINATOR_URL:-http://localhost:$LRA_COORDINATOR_PORT}"
 export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}"
+export ORCHESTRATOR_URL="${ORCHESTRATOR_URL:-http://localhost:$ORCHESTRATOR_PORT}"
 export ORDER_SERVICE_URL="${ORDER_SERVICE_URL:-http://localhost:$ORDER_SERVICE_PORT}"
 export PAYMENT_SERVICE_URL="${PAYMENT_SERVICE_URL:-http://localhost:$PAYMENT_SERVICE_PORT}"
 export POINT_SERVICE_URL="${POINT_SERVICE_URL:-http://localhost:$POINT_SERVICE_PORT}"
@@ -54,6 +57,7 @@ STACK=(
   "3|point-service|$POINT_SERVICE_PORT|$(readiness "$POINT_SERVICE_PORT")|launch_service service-stubs/point-service/target/point-service.jar"
   "3|product-service|$PRODUCT_SERVICE_PORT|$(readiness "$PRODUCT_SERVICE_PORT")|launch_service service-stubs/product-service/target/product-service.jar"
   "3|completion-api|$COMPLETION_API_PORT|$(readiness "$COMPLETION_API_PORT")|launch_service service-stubs/completion-api/target/completion-api.jar"
+  "4|orchestrator|$ORCHESTRATOR_PORT|$(readiness "$ORCHESTRATOR_PORT")|launch_service routes/target/orchestrator.jar"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +226,7 @@ cmd_start() {
   echo "Stack ready in $((SECONDS - t0))s."
   cat <<EOF
 
+  orchestrator      $ORCHESTRATOR_URL/api/orders   (OpenAPI: $ORCHESTRATOR_URL/api-doc)
   order-service     $ORDER_SERVICE_URL/orders/{orderId}
   payment-service   $PAYMENT_SERVICE_URL/payments?orderId={orderId}
   point-service     $POINT_SERVICE_URL/points/user-1
@@ -231,7 +236,8 @@ cmd_start() {
   Kafka bootstrap   localhost:$KAFKA_PORT
   Logs              $LOGS   (./run.sh logs [name])
 
-Try:  curl $POINT_SERVICE_URL/points/user-1
+Try:  curl -i -X POST $ORCHESTRATOR_URL/api/orders -H 'Content-Type: application/json' \\
+        -d '{"userId":"user-1","items":[{"productId":"product-1","quantity":2}],"pointsToUse":500,"paymentMethod":"CARD"}'
 Stop: ./run.sh stop
 EOF
 }

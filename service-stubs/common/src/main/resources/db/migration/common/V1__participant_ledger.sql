@@ -4,7 +4,7 @@ CREATE TABLE participant_ledger (
     lra_id     VARCHAR(255) NOT NULL,
     step       VARCHAR(64)  NOT NULL,
     state      VARCHAR(16)  NOT NULL,
-    response   VARCHAR(4000),
+    response   VARCHAR,
     reason     VARCHAR(64),
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (lra_id, step),

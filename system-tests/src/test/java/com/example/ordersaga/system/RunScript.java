@@ -37,9 +37,14 @@ final class RunScript {
             "PAYMENT_SERVICE_PORT",
             "POINT_SERVICE_PORT",
             "PRODUCT_SERVICE_PORT",
-            "COMPLETION_API_PORT")) {
+            "COMPLETION_API_PORT",
+            "ORCHESTRATOR_PORT")) {
       env.put(port, Integer.toString(freePort()));
     }
+  }
+
+  String url(String portVariable) {
+    return "http://localhost:" + port(portVariable);
   }
 
   int port(String variable) {

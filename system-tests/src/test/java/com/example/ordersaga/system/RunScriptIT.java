@@ -36,6 +36,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(OrderAnnotation.class)
 class RunScriptIT {
 
+  private static final List<String> PROCESSES =
+      List.of(
+          "kafka",
+          "lra-coordinator",
+          "order-service",
+          "payment-service",
+          "point-service",
+          "product-service",
+          "completion-api",
+          "orchestrator");
+
   @TempDir static Path dataDir;
   private static RunScript runSh;
   private static Result firstStart;
@@ -58,10 +69,11 @@ class RunScriptIT {
 
   @Test
   @Order(1)
-  void startsKafkaAndCoordinatorAndReturnsWhenReady() {
+  void startsEveryProcessAndReturnsWhenReady() {
     assertThat(firstStart.exitCode()).as(firstStart.output()).isZero();
+    assertThat(firstStart.output()).contains("Stack ready");
+    PROCESSES.forEach(name -> assertThat(firstStart.output()).contains(name + " ready"));
     assertThat(firstStart.output())
-        .contains("kafka ready", "lra-coordinator ready", "Stack ready")
         .contains("http://localhost:" + runSh.port("LRA_COORDINATOR_PORT") + "/lra-coordinator")
         .contains("localhost:" + runSh.port("KAFKA_PORT"));
   }
@@ -128,8 +140,10 @@ class RunScriptIT {
     Result status = runSh.run("status");
 
     assertThat(status.exitCode()).as(status.output()).isZero();
-    assertThat(status.output()).containsPattern("kafka\\s+\\d+\\s+\\d+\\s+\\d+\\s+ready");
-    assertThat(status.output()).containsPattern("lra-coordinator\\s+\\d+\\s+\\d+\\s+\\d+\\s+ready");
+    PROCESSES.forEach(
+        name ->
+            assertThat(status.output())
+                .containsPattern(name + "\\s+\\d+\\s+\\d+\\s+\\d+\\s+ready"));
   }
 
   @Test
@@ -184,13 +198,15 @@ class RunScriptIT {
   @Order(8)
   void stopLeavesNoProcessBehind() throws Exception {
     assertThat(runSh.run().exitCode()).isZero();
-    List<Long> pids =
-        List.of(runSh.pid("kafka").orElseThrow(), runSh.pid("lra-coordinator").orElseThrow());
+    List<Long> pids = new java.util.ArrayList<>();
+    for (String name : PROCESSES) {
+      pids.add(runSh.pid(name).orElseThrow());
+    }
 
     Result stop = runSh.run("stop");
 
     assertThat(stop.exitCode()).as(stop.output()).isZero();
-    assertThat(stop.output()).contains("kafka stopped", "lra-coordinator stopped");
+    PROCESSES.forEach(name -> assertThat(stop.output()).contains(name + " stopped"));
     assertThat(pids).noneMatch(RunScript::alive);
     assertThat(runSh.run("status").exitCode()).isNotZero();
   }

@@ -21,6 +21,9 @@ public class CallbackAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String STEP_PARAMETER = "step";
   public static final String TOKEN_PARAMETER = "token";
+  // camel-lra's query parameters naming the endpoints a callback runs.
+  static final String COMPENSATION_PARAMETER = "Camel-Saga-Compensate";
+  static final String COMPLETION_PARAMETER = "Camel-Saga-Complete";
   private static final Logger log = LoggerFactory.getLogger(CallbackAuthenticationFilter.class);
 
   private final CallbackTokens tokens;
@@ -38,11 +41,16 @@ public class CallbackAuthenticationFilter extends OncePerRequestFilter {
     String lraId = request.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION);
     String step = request.getParameter(STEP_PARAMETER);
     String token = request.getParameter(TOKEN_PARAMETER);
+    // The endpoints Camel will invoke: signed too, so a token cannot be aimed at another step.
+    CallbackTokens.Endpoints endpoints =
+        new CallbackTokens.Endpoints(
+            request.getParameter(COMPENSATION_PARAMETER),
+            request.getParameter(COMPLETION_PARAMETER));
     if (token == null || lraId == null || step == null) {
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "callback token required");
       return;
     }
-    if (!tokens.verify(lraId, step, token)) {
+    if (!tokens.verify(lraId, step, endpoints, token)) {
       log.warn("forged LRA callback refused: {} {} for {}", request.getRequestURI(), step, lraId);
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "callback token invalid");
       return;

@@ -3,6 +3,8 @@ package com.example.ordersaga.participant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,11 +44,6 @@ public class ParticipantAutoConfiguration {
   }
 
   @Bean
-  CallbackTokens callbackTokens(ParticipantProperties properties) {
-    return new CallbackTokens(properties.callbackSecret());
-  }
-
-  @Bean
   ParticipantSteps participantSteps(
       PlatformTransactionManager transactionManager,
       StepLedger ledger,
@@ -61,13 +58,20 @@ public class ParticipantAutoConfiguration {
   }
 
   @Bean
-  ParticipantRouting participantRouting(CallbackTokens tokens, RequestValidator validator) {
-    return new ParticipantRouting(tokens, validator);
+  ParticipantRouting participantRouting(
+      ObjectProvider<CallbackTokens> tokens, RequestValidator validator, ParticipantSteps steps) {
+    return new ParticipantRouting(tokens.getIfAvailable(), validator, steps);
   }
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.apache.camel.service.lra.LRASagaService")
   static class LraCallbacks {
+
+    @Bean
+    CallbackTokens callbackTokens(
+        ParticipantProperties properties, @Value("${spring.application.name}") String service) {
+      return new CallbackTokens(properties.callbackSecret(), service);
+    }
 
     @Bean
     FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(

@@ -19,10 +19,12 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
 
   private final CallbackTokens tokens;
   private final RequestValidator validator;
+  private final ParticipantSteps steps;
 
   protected ParticipantRouteBuilder(ParticipantRouting routing) {
     this.tokens = routing.tokens();
     this.validator = routing.validator();
+    this.steps = routing.steps();
   }
 
   /** Call first in {@code configure()}: error answers for every route of this builder. */
@@ -65,14 +67,11 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
     onException(JsonProcessingException.class)
         .handled(true)
         .process(
-            exchange ->
-                answer(
-                    exchange,
-                    400,
-                    ErrorBody.invalid(
-                        "malformed JSON: "
-                            + caught(exchange, JsonProcessingException.class).getOriginalMessage(),
-                        List.of())));
+            exchange -> {
+              InvalidRequest invalid =
+                  JsonErrors.toInvalidRequest(caught(exchange, JsonProcessingException.class));
+              answer(exchange, 400, ErrorBody.invalid(invalid.getMessage(), invalid.violations()));
+            });
     onException(Exception.class)
         .handled(true)
         .process(
@@ -90,10 +89,23 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
   /**
    * The participant side of a saga step: checks the caller's {@code Long-Running-Action} header and
    * validates the JSON body (nothing is joined for invalid input), then joins the LRA ({@code
-   * MANDATORY}) with the step name and its callback token as options. Add the step's {@code
-   * .compensation(…)}/{@code .completion(…)} and its work to the returned definition.
+   * MANDATORY}) with its compensation and completion endpoints, the step name and the callback
+   * token as options. Add the step's work to the returned definition.
+   *
+   * @param completion the step's completion endpoint, or null when closing the LRA needs no domain
+   *     work: the step then still records its completion in the ledger, so a compensation replayed
+   *     after the LRA closed finds the step completed and changes nothing
    */
-  protected SagaDefinition joinSaga(String step) {
+  protected SagaDefinition joinSaga(String step, String compensation, String completion) {
+    String closing = completion;
+    if (closing == null) {
+      closing = "direct:" + step + "-closed";
+      from(closing)
+          .routeId(step + "-closed")
+          .bean(
+              steps,
+              "complete(${header." + Exchange.SAGA_LONG_RUNNING_ACTION + "}, '" + step + "')");
+    }
     String sagaEndpoint = "direct:" + step + "-saga";
     from("direct:" + step)
         .routeId(step)
@@ -102,12 +114,24 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
         .bean(validator, "validate")
         .to(sagaEndpoint);
     // A route's saga wraps the whole route, so the checks above live in a route of their own.
-    return from(sagaEndpoint)
-        .routeId(step + "-saga")
-        .saga()
-        .propagation(SagaPropagation.MANDATORY)
+    return signedCallbacks(
+        from(sagaEndpoint).routeId(step + "-saga").saga().propagation(SagaPropagation.MANDATORY),
+        step,
+        compensation,
+        closing);
+  }
+
+  /**
+   * Sets a saga's compensation and completion endpoints with the options that authenticate their
+   * callbacks (the step name and its token), for any propagation.
+   */
+  protected SagaDefinition signedCallbacks(
+      SagaDefinition saga, String step, String compensation, String completion) {
+    return saga.compensation(compensation)
+        .completion(completion)
         .option(CallbackAuthenticationFilter.STEP_PARAMETER, constant(step))
-        .option(CallbackAuthenticationFilter.TOKEN_PARAMETER, tokenFor(step));
+        .option(
+            CallbackAuthenticationFilter.TOKEN_PARAMETER, tokenFor(step, compensation, completion));
   }
 
   /**
@@ -139,12 +163,17 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
 
   private static final String STEP_PROPERTY = "ordersaga.step";
 
-  private Expression tokenFor(String step) {
+  private Expression tokenFor(String step, String compensation, String completion) {
     return new Expression() {
       @Override
       public <T> T evaluate(Exchange exchange, Class<T> type) {
         String lraId = exchange.getIn().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
-        return type.cast(tokens.sign(lraId, step));
+        // Signed as camel-lra writes them into the callback URL (normalised endpoint URIs).
+        CallbackTokens.Endpoints endpoints =
+            new CallbackTokens.Endpoints(
+                getContext().getEndpoint(compensation).getEndpointUri(),
+                getContext().getEndpoint(completion).getEndpointUri());
+        return type.cast(tokens.sign(lraId, step, endpoints));
       }
     };
   }

@@ -17,7 +17,8 @@ public class RequestValidator {
   }
 
   public void validate(Object body) {
-    if (body == null) {
+    // An empty body reaches us unparsed (as text) from the JSON binding.
+    if (body == null || body instanceof String text && text.isBlank()) {
       throw new InvalidRequest("request body is required", List.of(new Violation("", "required")));
     }
     Set<ConstraintViolation<Object>> violations = validator.validate(body);

@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PointServiceIT extends ParticipantIT {
 
   private static final long START_BALANCE = 5_000;
-  private static final String REFUND = "direct://point-refund";
+  private static final CallbackTokens.Endpoints ENDPOINTS =
+      new CallbackTokens.Endpoints("direct://point-refund", "direct://point-deduct-closed");
 
   @Autowired PointAccounts accounts;
   @Autowired CallbackTokens tokens;
@@ -72,21 +73,32 @@ class PointServiceIT extends ParticipantIT {
     assertThat(deduct(lra, 1_000).statusCode()).isEqualTo(200);
     URI otherLra = startLra();
 
-    HttpResponse<String> noToken = forgedCallback("compensate", lra, "point-deduct", REFUND, null);
+    HttpResponse<String> noToken =
+        forgedCallback("compensate", lra, "point-deduct", ENDPOINTS, null);
     HttpResponse<String> wrongToken =
-        forgedCallback("compensate", lra, "point-deduct", REFUND, "AAAAAAAAAAAAAAAAAAAAAAAA");
+        forgedCallback("compensate", lra, "point-deduct", ENDPOINTS, "AAAAAAAAAAAAAAAAAAAAAAAA");
     HttpResponse<String> tokenOfAnotherLra =
         forgedCallback(
             "compensate",
             lra,
             "point-deduct",
-            REFUND,
-            tokens.sign(otherLra.toString(), "point-deduct"));
+            ENDPOINTS,
+            tokens.sign(otherLra.toString(), "point-deduct", ENDPOINTS));
 
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(wrongToken.statusCode()).isEqualTo(403);
     assertThat(tokenOfAnotherLra.statusCode()).isEqualTo(403);
     assertThat(balance()).isEqualTo(START_BALANCE - 1_000);
+    HttpResponse<String> genuine =
+        forgedCallback(
+            "complete",
+            lra,
+            "point-deduct",
+            ENDPOINTS,
+            tokens.sign(lra.toString(), "point-deduct", ENDPOINTS));
+    assertThat(genuine.statusCode())
+        .as("the same call, correctly signed, passes")
+        .isBetween(200, 299);
 
     lras.close(lra);
     lras.close(otherLra);

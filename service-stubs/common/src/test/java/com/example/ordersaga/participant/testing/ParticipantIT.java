@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.ordersaga.coordinator.CoordinatorProcess;
 import com.example.ordersaga.coordinator.LraClient;
+import com.example.ordersaga.participant.CallbackTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -91,15 +92,17 @@ public abstract class ParticipantIT {
   }
 
   /**
-   * A callback as an attacker would send it: to this service's compensation or completion endpoint
-   * for {@code lra} and {@code step}, with the given token (null: none).
+   * A callback as an attacker would send it: to this service's compensation or completion path for
+   * {@code lra}, naming the step's real endpoints, with the given token (null: none).
    */
   protected HttpResponse<String> forgedCallback(
-      String kind, URI lra, String step, String compensationUri, String token)
+      String kind, URI lra, String step, CallbackTokens.Endpoints endpoints, String token)
       throws IOException, InterruptedException {
     String query =
         "Camel-Saga-Compensate="
-            + compensationUri
+            + endpoints.compensation()
+            + "&Camel-Saga-Complete="
+            + endpoints.completion()
             + "&step="
             + step
             + (token == null ? "" : "&token=" + token);

@@ -49,8 +49,7 @@ public class PointRoutes extends ParticipantRouteBuilder {
         .routeId("point-balance")
         .bean(accounts, "balance(${header.userId})");
 
-    joinSaga(PointParticipant.STEP)
-        .compensation("direct:point-refund")
+    joinSaga(PointParticipant.STEP, "direct:point-refund", null)
         .option("userId", header("userId"))
         .bean(
             participant,

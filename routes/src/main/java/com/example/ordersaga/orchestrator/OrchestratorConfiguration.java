@@ -1,0 +1,63 @@
+package com.example.ordersaga.orchestrator;
+
+import com.example.ordersaga.orchestrator.api.OrderPlacement;
+import com.example.ordersaga.orchestrator.api.RequestReader;
+import com.example.ordersaga.orchestrator.idempotency.IdempotencyKeys;
+import com.example.ordersaga.orchestrator.saga.OrderPricing;
+import com.example.ordersaga.orchestrator.saga.ProductServiceQuotes;
+import com.example.ordersaga.orchestrator.saga.SagaDeadline;
+import com.example.ordersaga.orchestrator.saga.StepCalls;
+import com.example.ordersaga.orchestrator.view.SagaView;
+import com.example.ordersaga.participant.RequestValidator;
+import com.example.ordersaga.participant.SqlGateway;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The orchestrator's beans: plain classes, wired here once. */
+@Configuration(proxyBeanMethods = false)
+class OrchestratorConfiguration {
+
+  @Bean
+  SagaView sagaView(SqlGateway sql, ObjectMapper json) {
+    return new SagaView(sql, json);
+  }
+
+  @Bean
+  StepCalls stepCalls(SagaView view, SagaDeadline deadline, ObjectMapper json) {
+    return new StepCalls(view, deadline, json);
+  }
+
+  @Bean
+  OrderPricing orderPricing(
+      ProducerTemplate producer,
+      @Value("${ordersaga.urls.product-service}") String productService,
+      ObjectMapper json) {
+    return new OrderPricing(new ProductServiceQuotes(producer, productService, json));
+  }
+
+  @Bean
+  IdempotencyKeys idempotencyKeys(SqlGateway sql, SagaDeadline deadline) {
+    // A replay waits at most as long as the first request's saga can take.
+    return new IdempotencyKeys(sql, deadline.timeout().plus(Duration.ofSeconds(10)));
+  }
+
+  @Bean
+  RequestReader requestReader(ObjectMapper json, RequestValidator validator) {
+    return new RequestReader(json, validator);
+  }
+
+  @Bean
+  OrderPlacement orderPlacement(
+      RequestReader reader,
+      IdempotencyKeys keys,
+      OrderPricing pricing,
+      SagaView view,
+      SagaDeadline deadline,
+      ObjectMapper json) {
+    return new OrderPlacement(reader, keys, pricing, view, deadline, json);
+  }
+}

@@ -1,0 +1,123 @@
+package com.example.ordersaga.orchestrator.saga;
+
+import static com.example.ordersaga.orchestrator.saga.StepSpec.segment;
+
+import com.example.ordersaga.orchestrator.api.OrderPlacement;
+import com.example.ordersaga.orchestrator.view.SagaView;
+import com.example.ordersaga.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.participant.ParticipantRouting;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.model.SagaPropagation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order saga, as the table in design.md §1: one line per step. Each service joins the LRA with
+ * its own compensation (named beside its step), so the coordinator calls the services back
+ * directly; this route only starts the LRA and runs the steps. A failing step throws, the Saga EIP
+ * cancels the LRA and the coordinator compensates every step already joined, in reverse order.
+ */
+@Component
+public class OrderSagaRoute extends ParticipantRouteBuilder {
+
+  public static final String SAGA = "direct:order-saga";
+  private static final String STEP = "order-saga";
+
+  private final OrderPlacement placement;
+  private final StepCalls calls;
+  private final SagaView view;
+  private final SagaDeadline deadline;
+
+  public OrderSagaRoute(
+      ParticipantRouting routing,
+      OrderPlacement placement,
+      StepCalls calls,
+      SagaView view,
+      SagaDeadline deadline) {
+    super(routing);
+    this.placement = placement;
+    this.calls = calls;
+    this.view = view;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public void configure() {
+    // Failures must reach the Saga EIP untouched: it compensates, then the API route answers.
+    errorHandler(noErrorHandler());
+
+    signedCallbacks(
+            from(SAGA)
+                .routeId("order-saga")
+                .saga()
+                .propagation(SagaPropagation.REQUIRED)
+                .timeout(deadline.timeout().toMillis(), TimeUnit.MILLISECONDS),
+            STEP,
+            "direct:order-saga-compensated",
+            "direct:order-saga-completed")
+        .option("orderId", simple("${exchangeProperty." + StepCalls.PLAN + ".orderId}"))
+        .bean(placement, "sagaStarted")
+        .to("direct:order-create") // compensation (order-service): order CANCELLED
+        .to("direct:payment-validate") // no state, nothing to compensate
+        .to("direct:point-deduct") // compensation (point-service): points refunded
+        .to("direct:payment-save") // compensation (payment-service): payment CANCELLED
+        .to("direct:stock-deduct") // compensation (product-service): stock restored
+        .to("direct:order-complete"); // covered by order-create's compensation
+
+    step(
+        new StepSpec(
+            "order-create", "POST", "order-service", plan -> "/orders", StepRequests::orderCreate));
+    step(
+        new StepSpec(
+            "payment-validate",
+            "POST",
+            "payment-service",
+            plan -> "/payments/validations",
+            StepRequests::payment));
+    step(
+        new StepSpec(
+            "point-deduct",
+            "POST",
+            "point-service",
+            plan -> "/points/" + segment(plan.userId()) + "/deductions",
+            StepRequests::pointDeduction));
+    step(
+        new StepSpec(
+            "payment-save", "POST", "payment-service", plan -> "/payments", StepRequests::payment));
+    step(
+        new StepSpec(
+            "stock-deduct",
+            "POST",
+            "product-service",
+            plan -> "/stock/deductions",
+            StepRequests::stockDeduction));
+    step(
+        new StepSpec(
+            "order-complete",
+            "PUT",
+            "order-service",
+            plan -> "/orders/" + segment(plan.orderId()) + "/completion",
+            null));
+
+    // The coordinator's callbacks for the orchestrator's own part: the saga view's final state.
+    from("direct:order-saga-completed")
+        .routeId("order-saga-completed")
+        .bean(view, "completed(${header.orderId})");
+    from("direct:order-saga-compensated")
+        .routeId("order-saga-compensated")
+        .bean(view, "compensated(${header.orderId})");
+  }
+
+  /** One service call over camel-http; its answer passes or fails the saga. */
+  private void step(StepSpec spec) {
+    from("direct:" + spec.step())
+        .routeId("step-" + spec.step())
+        .process(exchange -> calls.prepare(exchange, spec))
+        .doTry()
+        .to("{{ordersaga.urls." + spec.service() + "}}?throwExceptionOnFailure=false")
+        .doCatch(IOException.class)
+        .process(calls::unreachable)
+        .end()
+        .process(calls::check);
+  }
+}

@@ -1,0 +1,1 @@
+SELECT status_code, body FROM idempotency_key WHERE idem_key = :#key

@@ -1,0 +1,1 @@
+INSERT INTO saga_step (order_id, step, outcome, at) VALUES (:#orderId, :#step, :#outcome, CURRENT_TIMESTAMP)

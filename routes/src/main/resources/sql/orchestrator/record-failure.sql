@@ -1,0 +1,3 @@
+UPDATE saga_order
+SET reason = COALESCE(reason, :#reason), failed_step = COALESCE(failed_step, :#failedStep), updated_at = CURRENT_TIMESTAMP
+WHERE order_id = :#orderId AND status = 'PENDING'

@@ -1,0 +1,1 @@
+DELETE FROM idempotency_key WHERE idem_key = :#key AND status_code IS NULL

@@ -1,0 +1,247 @@
+package com.example.ordersaga.orchestrator.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.saga.CamelSagaService;
+import org.apache.camel.saga.InMemorySagaService;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The saga route on Camel's in-memory saga service, every service call replaced by a mock: which
+ * steps run, in which order, what the client is told, and that the saga ends compensated (never
+ * completed) whenever a step fails.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camel.lra.enabled=false",
+      "ordersaga.saga.timeout=2s",
+      "spring.datasource.url=jdbc:h2:mem:orchestrator-route-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+    })
+class OrderSagaRouteTest {
+
+  private static final List<String> STEPS =
+      List.of(
+          "order-create",
+          "payment-validate",
+          "point-deduct",
+          "payment-save",
+          "stock-deduct",
+          "order-complete");
+  private static final long UNIT_PRICE = 1_000;
+
+  @Autowired CamelContext camel;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+
+  @TestConfiguration
+  static class InMemorySagaAndFixedPrices {
+    @Bean
+    CamelSagaService sagaService() {
+      return new InMemorySagaService();
+    }
+
+    @Bean
+    @Primary
+    OrderPricing fixedPrices() {
+      return new OrderPricing(
+          productIds -> productIds.stream().collect(Collectors.toMap(id -> id, id -> UNIT_PRICE)));
+    }
+  }
+
+  @BeforeEach
+  void mockEveryServiceCall() throws Exception {
+    if (!camel.isStarted()) {
+      for (String step : STEPS) {
+        AdviceWith.adviceWith(
+            camel,
+            "step-" + step,
+            route -> route.weaveByType(ToDefinition.class).replace().to("mock:" + step));
+      }
+      camel.start();
+    }
+    MockEndpoint.resetMocks(camel);
+    calls.clear();
+    for (String step : STEPS) {
+      answer(step, 200, "{}");
+    }
+  }
+
+  @Test
+  void happyPathRunsEveryStepOnceInOrderAndCompletes() throws Exception {
+    for (String step : STEPS) {
+      mock(step).expectedMessageCount(1);
+      mock(step)
+          .expectedHeaderReceived(
+              Exchange.HTTP_METHOD, step.equals("order-complete") ? "PUT" : "POST");
+    }
+
+    HttpResponse<String> answer = placeOrder(validOrder(), Map.of());
+
+    assertThat(status(answer)).isEqualTo(201);
+    JsonNode body = body(answer);
+    assertThat(body.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(body.path("totalAmount").asLong()).isEqualTo(2 * UNIT_PRICE);
+    assertThat(body.path("paidAmount").asLong()).isEqualTo(2 * UNIT_PRICE - 500);
+    MockEndpoint.assertIsSatisfied(camel);
+    assertThat(callOrder()).containsExactlyElementsOf(STEPS);
+    assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("COMPLETED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "order-create",
+        "payment-validate",
+        "point-deduct",
+        "payment-save",
+        "stock-deduct",
+        "order-complete"
+      })
+  void aFailingStepStopsTheSagaAndCompensatesIt(String failing) throws Exception {
+    answer(failing, 500, "{\"reason\":\"STEP_FAILED\"}");
+    int failingIndex = STEPS.indexOf(failing);
+
+    HttpResponse<String> answer = placeOrder(validOrder(), Map.of());
+
+    assertThat(status(answer)).isEqualTo(409);
+    JsonNode body = body(answer);
+    assertThat(body.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(body.path("reason").asText()).isEqualTo("STEP_FAILED");
+    assertThat(body.path("failedStep").asText()).isEqualTo(failing);
+    assertThat(callOrder()).containsExactlyElementsOf(STEPS.subList(0, failingIndex + 1));
+    assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aBusinessRejectionCarriesTheServicesReason() throws Exception {
+    answer("point-deduct", 409, "{\"error\":\"REJECTED\",\"reason\":\"INSUFFICIENT_POINTS\"}");
+
+    HttpResponse<String> answer = placeOrder(validOrder(), Map.of());
+
+    assertThat(status(answer)).isEqualTo(409);
+    assertThat(body(answer).path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
+    assertThat(body(answer).path("failedStep").asText()).isEqualTo("point-deduct");
+  }
+
+  @Test
+  void aStepPastTheTimeLimitTimesTheSagaOut() throws Exception {
+    mock("point-deduct")
+        .whenAnyExchangeReceived(
+            exchange -> {
+              calls.add("point-deduct");
+              Thread.sleep(2_500); // The mocked service answers after the 2 s saga limit.
+              exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+              exchange.getMessage().setBody("{}");
+            });
+
+    HttpResponse<String> answer = placeOrder(validOrder(), Map.of());
+
+    assertThat(status(answer)).isEqualTo(504);
+    assertThat(body(answer).path("reason").asText()).isEqualTo("TIMEOUT");
+    assertThat(mock("payment-save").getReceivedCounter()).isZero();
+  }
+
+  @Test
+  void invalidInputStartsNoSaga() throws Exception {
+    HttpResponse<String> answer =
+        placeOrder("{\"userId\":\"u\",\"items\":[],\"paymentMethod\":\"CARD\"}", Map.of());
+
+    assertThat(status(answer)).isEqualTo(400);
+    assertThat(body(answer).path("violations").findValuesAsText("field")).containsExactly("items");
+    assertThat(callOrder()).isEmpty();
+  }
+
+  @Test
+  void idempotencyKeyReplayRunsOneSaga() throws Exception {
+    String key = "key-" + UUID.randomUUID();
+
+    HttpResponse<String> first = placeOrder(validOrder(), Map.of("Idempotency-Key", key));
+    HttpResponse<String> replay = placeOrder(validOrder(), Map.of("Idempotency-Key", key));
+
+    assertThat(status(replay)).isEqualTo(status(first)).isEqualTo(201);
+    assertThat(replay.body()).isEqualTo(first.body());
+    assertThat(callOrder()).containsExactlyElementsOf(STEPS);
+  }
+
+  /** Through the REST DSL endpoint, as a client calls it. */
+  private HttpResponse<String> placeOrder(String body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String validOrder() {
+    return "{\"userId\":\"alice\",\"items\":[{\"productId\":\"widget\",\"quantity\":2}],"
+        + "\"pointsToUse\":500,\"paymentMethod\":\"CARD\"}";
+  }
+
+  private void answer(String step, int status, String body) {
+    mock(step)
+        .whenAnyExchangeReceived(
+            exchange -> {
+              calls.add(step);
+              exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+              exchange.getMessage().setBody(body);
+            });
+  }
+
+  /** Steps in the order their service was called, across all mocks. */
+  private List<String> callOrder() {
+    return List.copyOf(calls);
+  }
+
+  private MockEndpoint mock(String step) {
+    return camel.getEndpoint("mock:" + step, MockEndpoint.class);
+  }
+
+  private String sagaStatus(String orderId) {
+    return jdbc.queryForObject(
+        "SELECT status FROM saga_order WHERE order_id = ?", String.class, orderId);
+  }
+
+  private static int status(HttpResponse<String> answer) {
+    return answer.statusCode();
+  }
+
+  private JsonNode body(HttpResponse<String> answer) throws Exception {
+    return json.readTree(answer.body());
+  }
+}

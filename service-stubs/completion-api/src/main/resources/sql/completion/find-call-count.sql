@@ -1,0 +1,1 @@
+SELECT calls FROM completion_key WHERE idempotency_key = :#idempotencyKey

@@ -1,0 +1,46 @@
+package com.example.ordersaga.completion;
+
+import static com.example.ordersaga.completion.CompletionFixtures.failNextCalls;
+import static com.example.ordersaga.completion.CompletionFixtures.newOrderId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.ordersaga.completion.domain.Behaviour;
+import com.example.ordersaga.completion.domain.BehaviourSwitch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Profile prod sets ordersaga.admin.enabled=false: no behaviour switch, the API itself serves. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@ActiveProfiles("prod")
+class CompletionApiProdTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired BehaviourSwitch behaviour;
+
+  @Value("${ordersaga.admin.enabled}")
+  boolean adminEnabled;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> CompletionFixtures.h2Url("completion-prod"));
+  }
+
+  @Test
+  void adminEndpointsAreAbsentWhenAdminIsDisabled() {
+    CompletionApiClient partner = new CompletionApiClient(http);
+
+    assertThat(adminEnabled).isFalse();
+    assertThat(partner.setBehaviour(failNextCalls(1, 503)).getStatusCode().value()).isEqualTo(404);
+    assertThat(partner.behaviour().getStatusCode().value()).isEqualTo(404);
+    assertThat(behaviour.current()).isEqualTo(Behaviour.NORMAL);
+    assertThat(partner.complete(newOrderId()).getStatusCode().value()).isEqualTo(201);
+  }
+}

@@ -1,0 +1,32 @@
+package com.example.ordersaga.completion;
+
+import com.example.ordersaga.participant.testing.PostgresDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same retry storm on the local PostgreSQL (skipped if unreachable, required in CI). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ConcurrentCompletionPostgresTest extends ConcurrentCompletionContract {
+
+  private static String url;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    url = PostgresDatabases.create("completion_test");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", PostgresDatabases::user);
+    registry.add("spring.datasource.password", PostgresDatabases::password);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (url != null) {
+      PostgresDatabases.drop(url);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package com.example.ordersaga.order.persistence;
+
+import com.example.ordersaga.order.domain.NewOrder;
+import com.example.ordersaga.order.domain.Order;
+import com.example.ordersaga.order.domain.OrderLine;
+import com.example.ordersaga.order.domain.OrderStatus;
+import com.example.ordersaga.order.domain.PaymentMethod;
+import com.example.ordersaga.participant.SqlGateway;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/** Orders and their lines, through camel-sql (queries in resources/sql/order). */
+@Repository
+public class OrderRepository {
+
+  private final SqlGateway sql;
+
+  public OrderRepository(SqlGateway sql) {
+    this.sql = sql;
+  }
+
+  public void insert(String lraId, NewOrder order) {
+    sql.update(
+        "order/insert-order.sql",
+        Map.of(
+            "orderId", order.orderId(),
+            "lraId", lraId,
+            "userId", order.userId(),
+            "paymentMethod", order.paymentMethod().name(),
+            "totalAmount", order.totalAmount(),
+            "pointsUsed", order.pointsUsed(),
+            "paidAmount", order.paidAmount()));
+    List<OrderLine> items = order.items();
+    for (int i = 0; i < items.size(); i++) {
+      OrderLine item = items.get(i);
+      sql.update(
+          "order/insert-item.sql",
+          Map.of(
+              "orderId", order.orderId(),
+              "lineNo", i + 1,
+              "productId", item.productId(),
+              "quantity", item.quantity(),
+              "unitPrice", item.unitPrice()));
+    }
+  }
+
+  public Optional<Order> find(String orderId) {
+    return sql.queryOne("order/find-order.sql", Map.of("orderId", orderId))
+        .map(row -> toOrder(row, items(orderId)));
+  }
+
+  /** Conditional: false unless the order of this LRA was PENDING. */
+  public boolean markConfirming(String lraId, String orderId) {
+    return sql.update("order/mark-confirming.sql", Map.of("lraId", lraId, "orderId", orderId)) == 1;
+  }
+
+  /** Moves the LRA's order, if still PENDING or CONFIRMING, to its final status. */
+  public int endOpenOrders(String lraId, OrderStatus finalStatus) {
+    return sql.update(
+        "order/end-open-orders.sql", Map.of("lraId", lraId, "status", finalStatus.name()));
+  }
+
+  private List<OrderLine> items(String orderId) {
+    return sql.query("order/find-items.sql", Map.of("orderId", orderId)).stream()
+        .map(
+            row ->
+                new OrderLine(
+                    (String) row.get("product_id"),
+                    ((Number) row.get("quantity")).intValue(),
+                    ((Number) row.get("unit_price")).longValue()))
+        .toList();
+  }
+
+  private static Order toOrder(Map<String, Object> row, List<OrderLine> items) {
+    return new Order(
+        (String) row.get("order_id"),
+        OrderStatus.valueOf((String) row.get("status")),
+        (String) row.get("lra_id"),
+        (String) row.get("user_id"),
+        items,
+        ((Number) row.get("total_amount")).longValue(),
+        ((Number) row.get("points_used")).longValue(),
+        ((Number) row.get("paid_amount")).longValue(),
+        PaymentMethod.valueOf((String) row.get("payment_method")),
+        instant(row.get("created_at")),
+        instant(row.get("updated_at")));
+  }
+
+  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value);
+  }
+}

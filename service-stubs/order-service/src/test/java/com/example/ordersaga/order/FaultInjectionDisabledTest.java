@@ -1,0 +1,35 @@
+package com.example.ordersaga.order;
+
+import static com.example.ordersaga.order.OrderFixtures.aFreshLra;
+import static com.example.ordersaga.order.OrderFixtures.aliceBuysTwoWidgetsAndAGadget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.ordersaga.order.api.CreateOrderRequest;
+import com.example.ordersaga.order.api.OrderParticipant;
+import com.example.ordersaga.order.domain.OrderStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** With fault injection off (as profile prod sets it) the failure header is ignored. */
+@SpringBootTest(
+    properties = {
+      TestProperties.IN_MEMORY_DATABASE,
+      TestProperties.NO_COORDINATOR,
+      "ordersaga.participant.fault-injection=false"
+    })
+class FaultInjectionDisabledTest {
+
+  @Autowired OrderParticipant participant;
+
+  @Test
+  void theFailureHeaderIsIgnored() {
+    String lra = aFreshLra();
+    CreateOrderRequest request = aliceBuysTwoWidgetsAndAGadget();
+
+    assertThat(participant.create(lra, request, "order-create,order-create:after-commit").status())
+        .isEqualTo(OrderStatus.PENDING);
+    assertThat(participant.markReady(lra, request.orderId(), "order-complete").status())
+        .isEqualTo(OrderStatus.CONFIRMING);
+  }
+}

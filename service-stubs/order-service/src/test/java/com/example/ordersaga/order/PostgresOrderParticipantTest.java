@@ -1,0 +1,39 @@
+package com.example.ordersaga.order;
+
+import com.example.ordersaga.participant.testing.PostgresDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The participant contract on PostgreSQL, in a database of its own migrated by Flyway like
+ * production. Skipped when no PostgreSQL server is reachable, unless SAGA_REQUIRE_POSTGRES=true.
+ */
+@SpringBootTest(properties = TestProperties.NO_COORDINATOR)
+@DirtiesContext
+class PostgresOrderParticipantTest extends OrderParticipantContract {
+
+  private static String databaseUrl;
+
+  @BeforeAll
+  static void createDatabase() {
+    databaseUrl = PostgresDatabases.create("order");
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> databaseUrl);
+    registry.add("spring.datasource.username", PostgresDatabases::user);
+    registry.add("spring.datasource.password", PostgresDatabases::password);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (databaseUrl != null) {
+      PostgresDatabases.drop(databaseUrl);
+    }
+  }
+}

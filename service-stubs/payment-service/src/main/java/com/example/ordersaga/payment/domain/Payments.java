@@ -1,0 +1,61 @@
+package com.example.ordersaga.payment.domain;
+
+import com.example.ordersaga.participant.ErrorBody.Violation;
+import com.example.ordersaga.participant.InvalidRequest;
+import com.example.ordersaga.payment.persistence.PaymentRepository;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The payment lifecycle: a payment is saved APPROVED once its terms pass the rules, then CONFIRMED
+ * or CANCELLED; only an APPROVED payment moves. Callers hold the local transaction (see
+ * ParticipantSteps).
+ */
+@Service
+public class Payments {
+
+  private final PaymentRules rules;
+  private final PaymentRepository repository;
+
+  public Payments(PaymentRules rules, PaymentRepository repository) {
+    this.rules = rules;
+    this.repository = repository;
+  }
+
+  public PaymentApproval validate(PaymentTerms terms) {
+    rules.check(terms);
+    return new PaymentApproval(terms.orderId(), true);
+  }
+
+  /** Checks the terms again (the saga may run without the validation step) and saves them. */
+  public Payment approve(String lraId, PaymentTerms terms) {
+    rules.check(terms);
+    Payment payment =
+        new Payment(
+            UUID.randomUUID().toString(),
+            terms.orderId(),
+            terms.paidAmount(),
+            PaymentStatus.APPROVED);
+    repository.insert(lraId, terms.userId(), terms.method(), payment);
+    return payment;
+  }
+
+  /** Voids what this saga approved; nothing if it approved nothing. */
+  public void cancel(String lraId) {
+    repository.cancel(lraId);
+  }
+
+  public void confirm(String lraId) {
+    repository.confirm(lraId);
+  }
+
+  public List<Payment> ofOrder(String orderId) {
+    if (orderId == null || orderId.isBlank()) {
+      throw new InvalidRequest(
+          "the orderId query parameter is required",
+          List.of(new Violation("orderId", "must not be blank")));
+    }
+    return repository.ofOrder(orderId);
+  }
+}

@@ -1,0 +1,78 @@
+package com.example.ordersaga.product.api;
+
+import com.example.ordersaga.participant.FaultInjection;
+import com.example.ordersaga.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.participant.ParticipantRouting;
+import com.example.ordersaga.product.domain.Product;
+import com.example.ordersaga.product.domain.ProductStock;
+import com.example.ordersaga.product.domain.StockDeduction;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** REST API of product-service and its saga step (stock deduction, compensated by a restore). */
+@Component
+public class ProductRoutes extends ParticipantRouteBuilder {
+
+  private static final String LRA_ID = "${header." + Exchange.SAGA_LONG_RUNNING_ACTION + "}";
+  private static final String SIMULATE_FAILURE = "${header." + FaultInjection.HEADER + "}";
+
+  private final StockParticipant participant;
+  private final ProductStock stock;
+  private final boolean adminEnabled;
+
+  public ProductRoutes(
+      ParticipantRouting routing,
+      StockParticipant participant,
+      ProductStock stock,
+      @Value("${ordersaga.admin.enabled}") boolean adminEnabled) {
+    super(routing);
+    this.participant = participant;
+    this.stock = stock;
+    this.adminEnabled = adminEnabled;
+  }
+
+  @Override
+  public void configure() {
+    mapErrorsToContract();
+
+    rest("/products")
+        .get("/{productId}")
+        .id("rest-product-find")
+        .outType(Product.class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:product-find");
+    rest("/stock")
+        .post("/deductions")
+        .id("rest-stock-deduct")
+        .type(DeductStockRequest.class)
+        .outType(StockDeduction.class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:" + StockParticipant.STEP);
+
+    from("direct:product-find").routeId("product-find").bean(stock, "product(${header.productId})");
+
+    joinSaga(StockParticipant.STEP, "direct:stock-restore", null)
+        .bean(participant, "deduct(" + LRA_ID + ", ${body}, " + SIMULATE_FAILURE + ")");
+
+    from("direct:stock-restore")
+        .routeId("stock-restore")
+        .bean(participant, "restore(" + LRA_ID + ")");
+
+    if (adminEnabled) {
+      rest("/admin/products")
+          .put("/{productId}")
+          .id("rest-product-admin-set")
+          .type(SetProductRequest.class)
+          .outType(Product.class)
+          .bindingMode(RestBindingMode.json)
+          .to("direct:product-admin-set");
+      from("direct:product-admin-set")
+          .routeId("product-admin-set")
+          .bean(requestValidator(), "validate")
+          .bean(
+              stock, "setProduct(${header.productId}, ${body.name}, ${body.price}, ${body.stock})");
+    }
+  }
+}

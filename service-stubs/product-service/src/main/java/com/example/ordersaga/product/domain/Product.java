@@ -1,0 +1,4 @@
+package com.example.ordersaga.product.domain;
+
+/** A product with its price and stock, as {@code GET /products/{productId}} answers it. */
+public record Product(String productId, String name, long price, long stock) {}

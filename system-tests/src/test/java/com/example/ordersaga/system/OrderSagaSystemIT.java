@@ -1,0 +1,287 @@
+package com.example.ordersaga.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.ordersaga.system.StackClient.Answer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The order saga end to end on the real deployables, started as run.sh starts them: Narayana
+ * coordinator, Kafka, the five services and the orchestrator, real HTTP and real LRA callbacks.
+ * Every test asserts the answer and every database's end state (through the services' read APIs),
+ * and afterwards that no LRA is left unfinished.
+ */
+class OrderSagaSystemIT {
+
+  private static final long START_POINTS = 10_000;
+  private static final long START_STOCK = 50;
+  private static final long UNIT_PRICE = 1_000;
+  private static final int QUANTITY = 2;
+  private static final long POINTS_TO_USE = 500;
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
+  @TempDir static Path dataDir;
+  private static RunScript runSh;
+  private static StackClient stack;
+  private String user;
+  private String product;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    runSh = new RunScript(dataDir);
+    RunScript.Result started = runSh.run();
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    stack = new StackClient(runSh);
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    runSh.run("stop");
+  }
+
+  @BeforeEach
+  void aliceAndAWidget() throws Exception {
+    user = "alice-" + UUID.randomUUID();
+    product = "widget-" + UUID.randomUUID();
+    stack.givePoints(user, START_POINTS);
+    stack.stockProduct(product, UNIT_PRICE, START_STOCK);
+  }
+
+  @AfterEach
+  void everySagaEnded() {
+    await().atMost(SETTLE).untilAsserted(() -> assertThat(stack.unfinishedLras()).isZero());
+  }
+
+  @Test
+  void happyPathCompletesEverywhere() throws Exception {
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    String orderId = answer.body().path("orderId").asText();
+    assertThat(answer.body().path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(answer.body().path("totalAmount").asLong()).isEqualTo(QUANTITY * UNIT_PRICE);
+    assertThat(answer.body().path("pointsUsed").asLong()).isEqualTo(POINTS_TO_USE);
+    assertThat(answer.body().path("paidAmount").asLong())
+        .isEqualTo(QUANTITY * UNIT_PRICE - POINTS_TO_USE);
+    assertThat(answer.body().path("lraId").asText()).startsWith("http");
+
+    assertThat(stack.order(orderId).body().path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(paymentStatuses(orderId)).containsExactly("CONFIRMED");
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS - POINTS_TO_USE);
+    assertThat(stack.stock(product)).isEqualTo(START_STOCK - QUANTITY);
+    Answer view = stack.sagaView(orderId);
+    assertThat(view.body().path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(view.body().path("steps").findValuesAsText("step"))
+        .containsExactly(
+            "order-create",
+            "payment-validate",
+            "point-deduct",
+            "payment-save",
+            "stock-deduct",
+            "order-complete");
+  }
+
+  /** The brief's branch: payment save fails → points refunded, order cancelled. */
+  @Test
+  void paymentSaveFailureRefundsPointsAndCancelsTheOrder() throws Exception {
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), failing("payment-save"));
+
+    String orderId = assertCancelled(answer, 409, "STEP_FAILED", "payment-save");
+    assertThat(paymentStatuses(orderId)).isEmpty();
+    assertNothingNetAnywhere(orderId);
+  }
+
+  /** The brief's branch: order completion fails → payment cancelled, points and stock restored. */
+  @Test
+  void orderCompletionFailureUndoesEverything() throws Exception {
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), failing("order-complete"));
+
+    String orderId = assertCancelled(answer, 409, "STEP_FAILED", "order-complete");
+    assertThat(paymentStatuses(orderId)).containsExactly("CANCELLED");
+    assertNothingNetAnywhere(orderId);
+  }
+
+  static Stream<Arguments> everyStepFailing() {
+    return Stream.of(
+            "order-create",
+            "payment-validate",
+            "point-deduct",
+            "payment-save",
+            "stock-deduct",
+            "order-complete")
+        .flatMap(step -> Stream.of(Arguments.of(step), Arguments.of(step + ":after-commit")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyStepFailing")
+  void anyStepFailingEndsCompensated(String failure) throws Exception {
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), failing(failure));
+
+    String step = failure.replace(":after-commit", "");
+    String orderId = assertCancelled(answer, 409, "STEP_FAILED", step);
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(paymentStatuses(orderId))
+                    .allMatch("CANCELLED"::equals)
+                    .hasSizeLessThanOrEqualTo(1));
+    assertNothingNetAnywhere(orderId);
+  }
+
+  @Test
+  void insufficientPointsIsABusinessRejection() throws Exception {
+    stack.givePoints(user, POINTS_TO_USE - 1);
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    String orderId = assertCancelled(answer, 409, "INSUFFICIENT_POINTS", "point-deduct");
+    assertThat(stack.balance(user)).isEqualTo(POINTS_TO_USE - 1);
+    assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+    assertThat(stack.order(orderId).body().path("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void outOfStockIsABusinessRejection() throws Exception {
+    stack.stockProduct(product, UNIT_PRICE, QUANTITY - 1);
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    String orderId = assertCancelled(answer, 409, "OUT_OF_STOCK", "stock-deduct");
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+    assertThat(stack.stock(product)).isEqualTo(QUANTITY - 1);
+    assertThat(paymentStatuses(orderId)).containsExactly("CANCELLED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "{\"userId\":\"u\",\"items\":[{\"productId\":\"p\",\"quantity\":0}],\"paymentMethod\":\"CARD\"}",
+        "{\"userId\":\"u\",\"items\":[{\"productId\":\"p\",\"quantity\":\"two\"}],\"paymentMethod\":\"CARD\"}",
+        "{\"userId\":\"u\",\"items\":[{\"productId\":\"p\",\"quantity\":1}],\"paymentMethod\":\"CASH\"}",
+        "{\"userId\":\"\",\"items\":[],\"paymentMethod\":\"CARD\"}",
+        "{\"userId\":\"u\",\"items\":[{\"productId\":\"p\",\"quantity\":1}],\"pointsToUse\":-1,\"paymentMethod\":\"CARD\"}"
+      })
+  void invalidInputIs400AndStartsNothing(String body) throws Exception {
+    int lrasBefore = stack.unfinishedLras();
+
+    Answer answer = stack.placeOrder(body, Map.of());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+    assertThat(answer.body().path("error").asText()).isEqualTo("VALIDATION_FAILED");
+    assertThat(answer.body().path("violations")).isNotEmpty();
+    assertThat(stack.unfinishedLras()).isEqualTo(lrasBefore);
+  }
+
+  @Test
+  void pointsAboveTheTotalAre400NamingTheField() throws Exception {
+    Answer answer = stack.placeOrder(order(QUANTITY * UNIT_PRICE + 1), Map.of());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("violations").findValuesAsText("field"))
+        .containsExactly("pointsToUse");
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheAnswerWithoutASecondOrder() throws Exception {
+    String key = "checkout-" + UUID.randomUUID();
+    ExecutorService clients = Executors.newFixedThreadPool(5);
+    List<Callable<Answer>> sameRequest =
+        java.util.Collections.nCopies(
+            5, () -> stack.placeOrder(order(POINTS_TO_USE), Map.of("Idempotency-Key", key)));
+    List<Answer> answers = new java.util.ArrayList<>();
+    for (Future<Answer> answer : clients.invokeAll(sameRequest)) {
+      answers.add(answer.get());
+    }
+    clients.shutdown();
+
+    assertThat(answers).extracting(Answer::status).containsOnly(201);
+    assertThat(answers).extracting(Answer::body).allMatch(answers.get(0).body()::equals);
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS - POINTS_TO_USE);
+    assertThat(stack.stock(product)).isEqualTo(START_STOCK - QUANTITY);
+  }
+
+  @Test
+  void unknownOrderIs404() throws Exception {
+    assertThat(stack.sagaView("no-such-order").status()).isEqualTo(404);
+  }
+
+  private String assertCancelled(Answer answer, int status, String reason, String failedStep)
+      throws Exception {
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+    assertThat(answer.body().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(answer.body().path("reason").asText()).isEqualTo(reason);
+    assertThat(answer.body().path("failedStep").asText()).isEqualTo(failedStep);
+    String orderId = answer.body().path("orderId").asText();
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              Answer view = stack.sagaView(orderId);
+              assertThat(view.body().path("status").asText()).isEqualTo("CANCELLED");
+              assertThat(view.body().path("reason").asText()).isEqualTo(reason);
+            });
+    return orderId;
+  }
+
+  /** A cancelled order leaves no net effect: points, stock and payment as before the order. */
+  private void assertNothingNetAnywhere(String orderId) throws Exception {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+              assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+              Answer order = stack.order(orderId);
+              if (order.status() == 200) {
+                assertThat(order.body().path("status").asText()).isEqualTo("CANCELLED");
+              } else {
+                assertThat(order.status()).isEqualTo(404);
+              }
+              assertThat(paymentStatuses(orderId)).allMatch("CANCELLED"::equals);
+            });
+  }
+
+  private List<String> paymentStatuses(String orderId) throws Exception {
+    return stack.payments(orderId).body().findValuesAsText("status");
+  }
+
+  private String order(long pointsToUse) {
+    return "{\"userId\":\""
+        + user
+        + "\",\"items\":[{\"productId\":\""
+        + product
+        + "\",\"quantity\":"
+        + QUANTITY
+        + "}],\"pointsToUse\":"
+        + pointsToUse
+        + ",\"paymentMethod\":\"CARD\"}";
+  }
+
+  private static Map<String, String> failing(String step) {
+    return Map.of("X-Simulate-Failure", step);
+  }
+}

@@ -1,0 +1,101 @@
+package com.example.ordersaga.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** The stack's public HTTP APIs (design.md §3), as a client or an auditor reads them. */
+final class StackClient {
+
+  /** A status and a parsed JSON body. */
+  record Answer(int status, JsonNode body) {}
+
+  private final RunScript stack;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+
+  StackClient(RunScript stack) {
+    this.stack = stack;
+  }
+
+  Answer placeOrder(String body, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.url("ORCHESTRATOR_PORT") + "/api/orders"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  Answer sagaView(String orderId) throws Exception {
+    return get("ORCHESTRATOR_PORT", "/api/orders/" + orderId);
+  }
+
+  Answer order(String orderId) throws Exception {
+    return get("ORDER_SERVICE_PORT", "/orders/" + orderId);
+  }
+
+  Answer payments(String orderId) throws Exception {
+    return get("PAYMENT_SERVICE_PORT", "/payments?orderId=" + orderId);
+  }
+
+  long balance(String userId) throws Exception {
+    return get("POINT_SERVICE_PORT", "/points/" + userId).body().path("balance").asLong();
+  }
+
+  long stock(String productId) throws Exception {
+    return get("PRODUCT_SERVICE_PORT", "/products/" + productId).body().path("stock").asLong();
+  }
+
+  void givePoints(String userId, long balance) throws Exception {
+    put("POINT_SERVICE_PORT", "/admin/points/" + userId, Map.of("balance", balance));
+  }
+
+  void stockProduct(String productId, long price, long stock) throws Exception {
+    put(
+        "PRODUCT_SERVICE_PORT",
+        "/admin/products/" + productId,
+        Map.of("name", productId, "price", price, "stock", stock));
+  }
+
+  /** LRAs the coordinator still has in a state other than ended. */
+  int unfinishedLras() throws Exception {
+    int count = 0;
+    for (String status : new String[] {"Active", "Cancelling", "Closing"}) {
+      count += get("LRA_COORDINATOR_PORT", "/lra-coordinator?Status=" + status).body().size();
+    }
+    return count;
+  }
+
+  private Answer get(String portVariable, String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(stack.url(portVariable) + path)).GET());
+  }
+
+  private void put(String portVariable, String path, Object body) throws Exception {
+    Answer answer =
+        send(
+            HttpRequest.newBuilder(URI.create(stack.url(portVariable) + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    if (answer.status() != 200) {
+      throw new IllegalStateException("PUT " + path + " answered " + answer);
+    }
+  }
+
+  private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String body = response.body();
+    return new Answer(
+        response.statusCode(),
+        body == null || body.isBlank() ? json.nullNode() : json.readTree(body));
+  }
+}
