@@ -28,18 +28,20 @@ final class RunScript {
     this.dataDir = dataDir;
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("SAGA_SKIP_BUILD", "1");
-    env.put("KAFKA_PORT", Integer.toString(freePort()));
-    env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
-    for (String port :
+    List<String> portVariables =
         List.of(
+            "KAFKA_PORT",
+            "KAFKA_CONTROLLER_PORT",
             "LRA_COORDINATOR_PORT",
             "ORDER_SERVICE_PORT",
             "PAYMENT_SERVICE_PORT",
             "POINT_SERVICE_PORT",
             "PRODUCT_SERVICE_PORT",
             "COMPLETION_API_PORT",
-            "ORCHESTRATOR_PORT")) {
-      env.put(port, Integer.toString(freePort()));
+            "ORCHESTRATOR_PORT");
+    List<Integer> ports = distinctFreePorts(portVariables.size());
+    for (int i = 0; i < ports.size(); i++) {
+      env.put(portVariables.get(i), Integer.toString(ports.get(i)));
     }
   }
 
@@ -85,9 +87,18 @@ final class RunScript {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** Ports free right now and different from each other (all held open while choosing). */
+  static List<Integer> distinctFreePorts(int count) throws IOException {
+    List<ServerSocket> held = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        held.add(new ServerSocket(0));
+      }
+      return held.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
     }
   }
 }

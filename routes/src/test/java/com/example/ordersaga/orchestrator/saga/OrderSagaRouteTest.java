@@ -197,6 +197,31 @@ class OrderSagaRouteTest {
     assertThat(callOrder()).containsExactlyElementsOf(STEPS);
   }
 
+  @Test
+  void consoleAndJolokiaNeedALoginWhileTheApiDoesNot() throws Exception {
+    assertThat(get("/actuator/jolokia/version", null).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/hawtio/", null).statusCode()).isIn(302, 401);
+    assertThat(get("/actuator/jolokia/version", "admin:admin").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/jolokia/version", "admin:wrong").statusCode()).isEqualTo(401);
+    assertThat(get("/api-doc", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get("/api/orders/unknown", null).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(String path, String basicCredentials) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    if (basicCredentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      basicCredentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Through the REST DSL endpoint, as a client calls it. */
   private HttpResponse<String> placeOrder(String body, Map<String, String> headers)
       throws Exception {
