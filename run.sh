@@ -7,6 +7,7 @@
 #   ./run.sh logs [name]  follow the logs (all, or one process)
 #   ./run.sh stop         stop exactly the processes run.sh started
 #   ./run.sh reset        stop, then wipe data/ (databases, Kafka log, LRA object store, logs)
+#   ./run.sh demo         run every saga branch against the running stack, print the end states
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). Ports and JVM options come from the
 # environment; see README.md.
@@ -297,12 +298,72 @@ cmd_reset() {
   echo "  $DATA wiped"
 }
 
+# ---------------------------------------------------------------------------------------------
+# ./run.sh demo: every saga branch against the running stack, with the final state everywhere.
+
+json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\)\"\{0,1\}.*/\1/p" | head -n 1; }
+
+cmd_demo() {
+  local api="$ORCHESTRATOR_URL" stamp user product
+  curl -fsS -o /dev/null --max-time 2 "$api/actuator/health/readiness" \
+    || { echo "run.sh: the stack is not running; start it with ./run.sh" >&2; exit 1; }
+  stamp="$(date +%s)"
+  echo "Each branch: a fresh user with 10000 points (100 for 'insufficient points') and a fresh product"
+  echo "at 1000 with stock 10 (1 for 'out of stock'); the order takes 2 units and uses 500 points."
+  echo "SAGA is the orchestrator's view; ORDER, PAYMENT, POINTS, STOCK are read from each service."
+  echo
+  printf '%-22s %-5s %-10s %-34s %-10s %-10s %-7s %-6s\n' \
+    BRANCH HTTP SAGA REASON@STEP ORDER PAYMENT POINTS STOCK
+  demo_branch "happy path"           ""                             500   10000 10
+  demo_branch "payment-save fails"   "payment-save"                 500   10000 10
+  demo_branch "order-complete fails" "order-complete"               500   10000 10
+  demo_branch "stock after-commit"   "stock-deduct:after-commit"    500   10000 10
+  demo_branch "insufficient points"  ""                             500   100   10
+  demo_branch "out of stock"         ""                             500   10000 1
+  demo_branch "invalid input"        "" "invalid"                         10000 10
+  demo_branch "idempotent replay"    "" "replay"                          10000 10
+}
+
+# demo_branch LABEL FAILURE POINTS_TO_USE|invalid|replay START_POINTS START_STOCK
+demo_branch() {
+  local label="$1" failure="$2" points="$3" start_points="$4" start_stock="$5"
+  local user="demo-user-$stamp-$RANDOM" product="demo-product-$stamp-$RANDOM" body answer status
+  curl -fsS -o /dev/null -X PUT "$POINT_SERVICE_URL/admin/points/$user" \
+    -H 'Content-Type: application/json' -d "{\"balance\":$start_points}"
+  curl -fsS -o /dev/null -X PUT "$PRODUCT_SERVICE_URL/admin/products/$product" \
+    -H 'Content-Type: application/json' -d "{\"name\":\"Demo\",\"price\":1000,\"stock\":$start_stock}"
+  local quantity=2 use="$points" headers=()
+  [[ "$points" == invalid ]] && quantity=0 && use=0
+  [[ "$points" == replay ]] && use=500 && headers=(-H "Idempotency-Key: demo-$user")
+  [[ -n "$failure" ]] && headers+=(-H "X-Simulate-Failure: $failure")
+  body="{\"userId\":\"$user\",\"items\":[{\"productId\":\"$product\",\"quantity\":$quantity}],\"pointsToUse\":$use,\"paymentMethod\":\"CARD\"}"
+  answer="$(curl -sS -w '\n%{http_code}' -X POST "$api/api/orders" -H 'Content-Type: application/json' "${headers[@]}" -d "$body")"
+  if [[ "$points" == replay ]]; then
+    answer="$(curl -sS -w '\n%{http_code}' -X POST "$api/api/orders" -H 'Content-Type: application/json' "${headers[@]}" -d "$body")"
+  fi
+  status="$(tail -n 1 <<< "$answer")"; answer="$(head -n -1 <<< "$answer")"
+  local order_id reason step saga order payment
+  order_id="$(json_field orderId <<< "$answer")"
+  reason="$(json_field reason <<< "$answer")"; step="$(json_field failedStep <<< "$answer")"
+  [[ "$status" == 400 ]] && reason="$(json_field field <<< "$answer")" && step="invalid"
+  if [[ -n "$order_id" ]]; then
+    saga="$(curl -sS "$api/api/orders/$order_id" | json_field status)"
+    order="$(curl -sS "$ORDER_SERVICE_URL/orders/$order_id" | json_field status)"
+    payment="$(curl -sS "$PAYMENT_SERVICE_URL/payments?orderId=$order_id" | json_field status)"
+  fi
+  printf '%-22s %-5s %-10s %-34s %-10s %-10s %-7s %-6s\n' "$label" "$status" "${saga:--}" \
+    "${reason:+$reason@$step}" "${order:--}" "${payment:--}" \
+    "$(curl -sS "$POINT_SERVICE_URL/points/$user" | json_field balance)" \
+    "$(curl -sS "$PRODUCT_SERVICE_URL/products/$product" | json_field stock)"
+}
+
 case "${1:-start}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;
-  -h | --help | help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  demo) cmd_demo ;;
+  -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac

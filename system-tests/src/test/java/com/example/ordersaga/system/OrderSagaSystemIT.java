@@ -225,6 +225,25 @@ class OrderSagaSystemIT {
   }
 
   @Test
+  void aServiceDownAnswers503AndTheSagaEndsCompensated() throws Exception {
+    long pointService = runSh.pid("point-service").orElseThrow();
+    ProcessHandle.of(pointService).orElseThrow().destroyForcibly();
+    await().until(() -> !RunScript.alive(pointService));
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    String orderId = assertCancelled(answer, 503, "SERVICE_UNAVAILABLE", "point-deduct");
+    assertThat(stack.order(orderId).body().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(paymentStatuses(orderId)).isEmpty();
+    assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+
+    RunScript.Result restarted = runSh.run();
+    assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+    assertThat(restarted.output()).contains("point-service ready");
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+  }
+
+  @Test
   void unknownOrderIs404() throws Exception {
     assertThat(stack.sagaView("no-such-order").status()).isEqualTo(404);
   }

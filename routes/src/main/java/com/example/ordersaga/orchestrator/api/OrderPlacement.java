@@ -136,7 +136,11 @@ public class OrderPlacement {
   private Answer answerFor(Exchange exchange, Exception caught) {
     if (caught instanceof RequestReader.UnsupportedMediaType unsupported) {
       return OrderAnswers.invalid(
-          415, ErrorBody.invalid(unsupported.getMessage(), java.util.List.of()));
+          415,
+          ErrorBody.invalid(
+              unsupported.getMessage(),
+              java.util.List.of(
+                  new ErrorBody.Violation("Content-Type", "must be application/json"))));
     }
     if (caught instanceof JsonProcessingException unreadable) {
       InvalidRequest invalid = JsonErrors.toInvalidRequest(unreadable);

@@ -16,11 +16,7 @@ class ConcurrentCompletionPostgresTest extends ConcurrentCompletionContract {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    url = PostgresDatabases.create("completion_test");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", PostgresDatabases::user);
-    registry.add("spring.datasource.password", PostgresDatabases::password);
-    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+    url = PostgresDatabases.useFreshDatabase(registry, "completion_test");
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package com.example.ordersaga.order;
 
 import com.example.ordersaga.participant.testing.PostgresDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,16 +17,9 @@ class PostgresOrderParticipantTest extends OrderParticipantContract {
 
   private static String databaseUrl;
 
-  @BeforeAll
-  static void createDatabase() {
-    databaseUrl = PostgresDatabases.create("order");
-  }
-
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> databaseUrl);
-    registry.add("spring.datasource.username", PostgresDatabases::user);
-    registry.add("spring.datasource.password", PostgresDatabases::password);
+    databaseUrl = PostgresDatabases.useFreshDatabase(registry, "order");
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package com.example.ordersaga.product;
 
 import com.example.ordersaga.participant.testing.PostgresDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,16 +23,9 @@ class PostgresConcurrentDeductionTest extends ConcurrentDeductionContract {
 
   private static String databaseUrl;
 
-  @BeforeAll
-  static void createDatabase() {
-    databaseUrl = PostgresDatabases.create("product");
-  }
-
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> databaseUrl);
-    registry.add("spring.datasource.username", PostgresDatabases::user);
-    registry.add("spring.datasource.password", PostgresDatabases::password);
+    databaseUrl = PostgresDatabases.useFreshDatabase(registry, "product");
   }
 
   @AfterAll

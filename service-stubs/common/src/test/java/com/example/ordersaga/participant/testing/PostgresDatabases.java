@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fresh PostgreSQL databases on the machine's server (127.0.0.1:5432, user postgres, or
@@ -35,6 +36,19 @@ public final class PostgresDatabases {
       Assumptions.abort("PostgreSQL unreachable at " + SERVER + ": " + unreachable.getMessage());
     }
     return SERVER + "/" + name;
+  }
+
+  /**
+   * Creates a fresh database and points the Spring context under test at it; returns its URL for
+   * {@link #drop} after the class.
+   */
+  public static String useFreshDatabase(DynamicPropertyRegistry registry, String prefix) {
+    String url = create(prefix);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", PostgresDatabases::user);
+    registry.add("spring.datasource.password", PostgresDatabases::password);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+    return url;
   }
 
   /** Drops a database made by {@link #create}. */
