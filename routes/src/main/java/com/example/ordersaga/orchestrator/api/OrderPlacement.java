@@ -20,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The stages of {@code POST /api/orders} around the saga route: read and validate, claim the
@@ -77,7 +76,6 @@ public class OrderPlacement {
   /** Prices the order and records it PENDING; nothing is written for an invalid order. */
   public void plan(Exchange exchange) throws JsonProcessingException {
     String orderId = UUID.randomUUID().toString();
-    MDC.put("orderId", orderId);
     OrderPlan plan = pricing.plan(orderId, exchange.getIn().getBody(PlaceOrderRequest.class));
     exchange.setProperty(StepCalls.PLAN, plan);
     view.opened(plan);
@@ -87,7 +85,6 @@ public class OrderPlacement {
   public void sagaStarted(Exchange exchange) {
     String lraId = exchange.getIn().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
     OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
-    MDC.put("lra", lraId);
     exchange.setProperty(StepCalls.LRA_ID, lraId);
     exchange.setProperty(StepCalls.DEADLINE, deadline.deadlineFrom(System.nanoTime()));
     view.joined(plan.orderId(), lraId);
@@ -129,8 +126,6 @@ public class OrderPlacement {
       out.setHeader("Location", answer.location());
     }
     out.setBody(body);
-    MDC.remove("orderId");
-    MDC.remove("lra");
   }
 
   private Answer answerFor(Exchange exchange, Exception caught) {
