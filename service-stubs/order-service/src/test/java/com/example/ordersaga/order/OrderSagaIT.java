@@ -4,23 +4,15 @@ import static com.example.ordersaga.order.OrderFixtures.aliceBuysTwoWidgetsAndAG
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.coordinator.CoordinatorProcess;
-import com.example.ordersaga.coordinator.LraClient;
 import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.participant.CallbackTokens;
+import com.example.ordersaga.participant.testing.ParticipantIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -32,8 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * order-service against the real Narayana coordinator (a child process): the order joins the LRA
@@ -44,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.DEFINED_PORT,
     properties = TestProperties.IN_MEMORY_DATABASE)
 @DirtiesContext
-class OrderSagaIT {
+class OrderSagaIT extends ParticipantIT {
 
   /** The endpoints order-create registers; a genuine callback URL names both. */
   private static final CallbackTokens.Endpoints CREATE_ENDPOINTS =
@@ -53,41 +43,11 @@ class OrderSagaIT {
   private static final String CREATE_ENDPOINTS_QUERY =
       "?Camel-Saga-Compensate=direct://order-cancel&Camel-Saga-Complete=direct://order-finish";
 
-  private static final Duration CALLBACK_WAIT = Duration.ofSeconds(20);
   private static final String COMPENSATE_CALLBACK = "/lra-participant/compensate";
-
-  private static final int PORT = freePort();
-  private static CoordinatorProcess coordinator;
-  private static LraClient lras;
 
   @Autowired TestRestTemplate http;
   @Autowired CallbackTokens tokens;
   @Autowired ObjectMapper json;
-
-  @BeforeAll
-  static void startCoordinator(@TempDir Path workDir) throws IOException {
-    coordinator = CoordinatorProcess.start(workDir);
-    lras = new LraClient(coordinator.baseUrl());
-  }
-
-  @AfterAll
-  static void stopCoordinator() throws InterruptedException {
-    coordinator.close();
-  }
-
-  @DynamicPropertySource
-  static void wireToTheCoordinator(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("camel.lra.coordinator-url", () -> coordinator.url());
-    registry.add("camel.lra.local-participant-url", () -> "http://localhost:" + PORT);
-  }
-
-  @AfterEach
-  void noLraLeftActive() {
-    await()
-        .atMost(CALLBACK_WAIT)
-        .untilAsserted(() -> assertThat(lras.list("Active")).isEqualTo("[]"));
-  }
 
   @Test
   void aCancelledLraCancelsTheOrder() throws Exception {
@@ -185,13 +145,5 @@ class OrderSagaIT {
     headers.set(Exchange.SAGA_LONG_RUNNING_ACTION, lra.toString());
     return http.exchange(
         COMPENSATE_CALLBACK + query, HttpMethod.PUT, new HttpEntity<>(headers), String.class);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,80 +4,39 @@ import static com.example.ordersaga.payment.PaymentFixtures.aliceByCard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.coordinator.CoordinatorProcess;
-import com.example.ordersaga.coordinator.LraClient;
 import com.example.ordersaga.participant.CallbackTokens;
+import com.example.ordersaga.participant.testing.ParticipantIT;
 import com.example.ordersaga.payment.PaymentEndpoints.Answer;
 import com.example.ordersaga.payment.api.PaymentParticipant;
 import com.example.ordersaga.payment.api.PaymentRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * payment-save against the real Narayana coordinator: the service joins the test's LRA, and the
  * coordinator calls the service back on cancel and close, with the token the service registered.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-class PaymentSagaIT {
+class PaymentSagaIT extends ParticipantIT {
 
-  private static final Duration CALLBACK_WAIT = Duration.ofSeconds(30);
-  private static final int PORT = freePort();
   private static final String SAVE_CALLBACK =
       "?Camel-Saga-Compensate=direct://payment-cancel&Camel-Saga-Complete=direct://payment-confirm&step="
           + PaymentParticipant.SAVE_STEP;
 
-  @TempDir static Path workDir;
-  private static CoordinatorProcess coordinator;
-  private static LraClient lras;
-
   @Autowired CallbackTokens tokens;
 
-  private final PaymentEndpoints api = new PaymentEndpoints("http://localhost:" + PORT);
+  private PaymentEndpoints api;
   private final PaymentRequest aliceOrder = aliceByCard(2000, 500);
 
-  @BeforeAll
-  static void startCoordinator() throws IOException {
-    coordinator = CoordinatorProcess.start(workDir);
-    lras = new LraClient(coordinator.baseUrl());
-  }
-
-  @AfterAll
-  static void stopCoordinator() throws InterruptedException {
-    coordinator.close();
-  }
-
-  /** Read when the Spring context starts, after the coordinator started. */
-  @DynamicPropertySource
-  static void wireToCoordinator(DynamicPropertyRegistry properties) {
-    properties.add("server.port", () -> PORT);
-    properties.add("camel.lra.coordinator-url", () -> coordinator.url());
-    properties.add("camel.lra.local-participant-url", () -> "http://localhost:" + PORT);
-    properties.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:mem:payment-it;DB_CLOSE_DELAY=-1;${ordersaga.h2-options}");
-  }
-
-  @AfterEach
-  void noLraLeftActive() {
-    await()
-        .atMost(CALLBACK_WAIT)
-        .untilAsserted(() -> assertThat(lras.list("Active")).isEqualTo("[]"));
+  @BeforeEach
+  void endpoints() {
+    api = new PaymentEndpoints("http://localhost:" + port);
   }
 
   @Test
@@ -140,13 +99,5 @@ class PaymentSagaIT {
     return StreamSupport.stream(payments.body().spliterator(), false)
         .map(payment -> payment.path("status").asText())
         .toList();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,24 +7,15 @@ import static com.example.ordersaga.product.StockFixtures.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.coordinator.CoordinatorProcess;
-import com.example.ordersaga.coordinator.LraClient;
 import com.example.ordersaga.participant.CallbackTokens;
+import com.example.ordersaga.participant.testing.ParticipantIT;
 import com.example.ordersaga.product.api.DeductStockRequest;
 import com.example.ordersaga.product.api.StockParticipant;
 import com.example.ordersaga.product.domain.ProductStock;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * product-service as a saga participant of a real Narayana LRA coordinator: the test plays the
@@ -52,9 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:product-service-it;DB_CLOSE_DELAY=-1;"
             + "${ordersaga.h2-options}")
 @DirtiesContext
-class StockSagaIT {
+class StockSagaIT extends ParticipantIT {
 
-  private static final Duration CALLBACK_WAIT = Duration.ofSeconds(30);
   private static final long NO_TIME_LIMIT = 0;
   private static final long IN_STOCK = 10;
   private static final int TAKEN = 3;
@@ -71,51 +59,15 @@ class StockSagaIT {
       new CallbackTokens.Endpoints(COMPENSATION_ENDPOINT, COMPLETION_ENDPOINT);
   private static final String FORGED_TOKEN = "forged-token";
 
-  @TempDir static Path workDir;
-  private static int port;
-  private static CoordinatorProcess coordinator;
-  private static LraClient lras;
-
   @Autowired TestRestTemplate http;
   @Autowired CallbackTokens tokens;
   @Autowired ProductStock stock;
   @Autowired JdbcTemplate jdbc;
   private StockFixtures products;
 
-  @BeforeAll
-  static void startCoordinator() throws IOException {
-    port = freePort();
-    coordinator = CoordinatorProcess.start(workDir);
-    lras = new LraClient(coordinator.baseUrl());
-  }
-
-  @DynamicPropertySource
-  static void wireToCoordinator(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> port);
-    registry.add("camel.lra.coordinator-url", () -> coordinator.url());
-    registry.add("camel.lra.local-participant-url", () -> "http://localhost:" + port);
-  }
-
-  @AfterAll
-  static void stopCoordinator() throws InterruptedException {
-    coordinator.close();
-  }
-
   @BeforeEach
   void fixtures() {
     products = new StockFixtures(stock, jdbc);
-  }
-
-  @AfterEach
-  void noLraLeftBehind() {
-    await()
-        .atMost(CALLBACK_WAIT)
-        .untilAsserted(
-            () -> {
-              assertThat(lras.list("Active")).isEqualTo("[]");
-              assertThat(lras.list("Closing")).isEqualTo("[]");
-              assertThat(lras.list("Cancelling")).isEqualTo("[]");
-            });
   }
 
   @Test
@@ -212,11 +164,5 @@ class StockSagaIT {
                 token)
             .getStatusCode()
             .value());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
