@@ -39,6 +39,8 @@ class OrderSagaSystemIT {
   private static final int QUANTITY = 2;
   private static final long POINTS_TO_USE = 500;
   private static final Duration SETTLE = Duration.ofSeconds(30);
+  private static final Duration SAGA_TIME_LIMIT = Duration.ofSeconds(8);
+  private static final Duration SLOW_STEP = Duration.ofSeconds(12);
 
   @TempDir static Path dataDir;
   private static RunScript runSh;
@@ -48,7 +50,11 @@ class OrderSagaSystemIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    runSh = new RunScript(dataDir);
+    // A short saga time limit, and a "slow" step that outlives it, for the timeout case.
+    runSh =
+        new RunScript(dataDir)
+            .with("SAGA_TIMEOUT", SAGA_TIME_LIMIT.toSeconds() + "s")
+            .with("SAGA_SLOW_DELAY", SLOW_STEP.toSeconds() + "s");
     RunScript.Result started = runSh.run();
     assertThat(started.exitCode()).as(started.output()).isZero();
     stack = new StackClient(runSh);
@@ -241,6 +247,33 @@ class OrderSagaSystemIT {
     assertThat(restarted.exitCode()).as(restarted.output()).isZero();
     assertThat(restarted.output()).contains("point-service ready");
     assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+  }
+
+  /**
+   * stock-deduct joins, then is held back past the saga's time limit: the client gets 504, the saga
+   * is compensated (stock-deduct's compensation arrives before its action and fences it), and when
+   * the late action finally runs it is refused and changes nothing.
+   */
+  @Test
+  void aSagaPastItsTimeLimitAnswers504AndTheLateStepChangesNothing() throws Exception {
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow"));
+
+    String orderId = assertCancelled(answer, 504, "TIMEOUT", "stock-deduct");
+    // The coordinator's own timer may still be compensating when the client is answered.
+    await()
+        .atMost(SETTLE.plus(SLOW_STEP))
+        .untilAsserted(
+            () -> {
+              assertThat(paymentStatuses(orderId)).containsExactly("CANCELLED");
+              assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+              assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+            });
+    // Past the slow step's wake-up: the late deduction was fenced off, stock still untouched.
+    await()
+        .pollDelay(SLOW_STEP)
+        .atMost(SLOW_STEP.plus(SETTLE))
+        .untilAsserted(() -> assertThat(stack.stock(product)).isEqualTo(START_STOCK));
+    assertNothingNetAnywhere(orderId);
   }
 
   @Test

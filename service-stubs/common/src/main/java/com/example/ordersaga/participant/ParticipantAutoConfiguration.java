@@ -40,7 +40,7 @@ public class ParticipantAutoConfiguration {
 
   @Bean
   FaultInjection faultInjection(ParticipantProperties properties) {
-    return new FaultInjection(properties.faultInjection());
+    return new FaultInjection(properties.faultInjection(), properties.slowDelay());
   }
 
   @Bean

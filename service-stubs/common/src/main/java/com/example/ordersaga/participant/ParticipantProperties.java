@@ -1,6 +1,8 @@
 package com.example.ordersaga.participant;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code ordersaga.participant.*}: the callback secret and the fault-injection switch. Defaults
@@ -8,4 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a real secret).
  */
 @ConfigurationProperties("ordersaga.participant")
-public record ParticipantProperties(String callbackSecret, boolean faultInjection) {}
+public record ParticipantProperties(
+    String callbackSecret, boolean faultInjection, @DefaultValue("15s") Duration slowDelay) {}

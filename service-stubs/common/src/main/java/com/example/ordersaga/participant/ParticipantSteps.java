@@ -2,6 +2,7 @@ package com.example.ordersaga.participant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public class ParticipantSteps {
   public <R> R act(
       String lraId, String step, String simulateFailure, Class<R> answerType, Supplier<R> action) {
     requireLra(lraId);
+    holdBackIfAsked(step, simulateFailure);
     boolean failInside = faults.failsBeforeCommit(step, simulateFailure);
     R answer;
     try {
@@ -139,6 +141,20 @@ public class ParticipantSteps {
           throw new BusinessRejection(
               RejectionReason.LRA_ENDED, step + " arrived after the saga ended here: " + lraId);
     };
+  }
+
+  /** {@code <step>:slow}: the step outlives the saga's time limit before it acts. */
+  private void holdBackIfAsked(String step, String simulateFailure) {
+    Duration delay = faults.delayBeforeAction(step, simulateFailure);
+    if (!delay.isZero()) {
+      log.info("{} held back {} ms (X-Simulate-Failure)", step, delay.toMillis());
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SimulatedFailure(step, false);
+      }
+    }
   }
 
   private static void requireLra(String lraId) {

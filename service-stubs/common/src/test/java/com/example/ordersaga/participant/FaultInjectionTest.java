@@ -2,11 +2,14 @@ package com.example.ordersaga.participant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
 
-  private final FaultInjection enabled = new FaultInjection(true);
+  private static final Duration SLOW = Duration.ofSeconds(15);
+
+  private final FaultInjection enabled = new FaultInjection(true, SLOW);
 
   @Test
   void listedStepFailsBeforeCommitOnly() {
@@ -37,10 +40,20 @@ class FaultInjectionTest {
 
   @Test
   void disabledIgnoresEverything() {
-    FaultInjection disabled = new FaultInjection(false);
+    FaultInjection disabled = new FaultInjection(false, SLOW);
 
     assertThat(disabled.failsBeforeCommit("point-deduct", "point-deduct")).isFalse();
     assertThat(disabled.failsAfterCommit("point-deduct", "point-deduct:after-commit")).isFalse();
+  }
+
+  @Test
+  void slowHoldsOnlyTheListedStepBack() {
+    assertThat(enabled.delayBeforeAction("stock-deduct", "stock-deduct:slow")).isEqualTo(SLOW);
+    assertThat(enabled.delayBeforeAction("point-deduct", "stock-deduct:slow")).isZero();
+    assertThat(enabled.failsBeforeCommit("stock-deduct", "stock-deduct:slow")).isFalse();
+    assertThat(
+            new FaultInjection(false, SLOW).delayBeforeAction("stock-deduct", "stock-deduct:slow"))
+        .isZero();
   }
 
   @Test
