@@ -3,6 +3,8 @@ package com.example.ordersaga.orchestrator;
 import com.example.ordersaga.orchestrator.api.OrderPlacement;
 import com.example.ordersaga.orchestrator.api.RequestReader;
 import com.example.ordersaga.orchestrator.idempotency.IdempotencyKeys;
+import com.example.ordersaga.orchestrator.notify.CompletionCalls;
+import com.example.ordersaga.orchestrator.notify.NotifierProperties;
 import com.example.ordersaga.orchestrator.saga.OrderPricing;
 import com.example.ordersaga.orchestrator.saga.ProductServiceQuotes;
 import com.example.ordersaga.orchestrator.saga.SagaDeadline;
@@ -12,14 +14,36 @@ import com.example.ordersaga.participant.RequestValidator;
 import com.example.ordersaga.participant.SqlGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The orchestrator's beans: plain classes, wired here once. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotifierProperties.class)
 class OrchestratorConfiguration {
+
+  /** The events whose completion call was made (Flyway creates the table). */
+  @Bean
+  IdempotentRepository notifiedEvents(DataSource dataSource, PlatformTransactionManager tx) {
+    JdbcMessageIdRepository repository =
+        new JdbcMessageIdRepository(
+            dataSource, new TransactionTemplate(tx), "order-events-notifier");
+    repository.setCreateTableIfNotExists(false);
+    return repository;
+  }
+
+  @Bean
+  CompletionCalls completionCalls(ObjectMapper json, IdempotentRepository notifiedEvents) {
+    return new CompletionCalls(json, notifiedEvents);
+  }
 
   @Bean
   SagaView sagaView(SqlGateway sql, ObjectMapper json) {

@@ -78,14 +78,14 @@ public class OrderPlacement {
     String orderId = UUID.randomUUID().toString();
     OrderPlan plan = pricing.plan(orderId, exchange.getIn().getBody(PlaceOrderRequest.class));
     exchange.setProperty(StepCalls.PLAN, plan);
+    exchange.setProperty(StepCalls.ORDER_ID, orderId);
     view.opened(plan);
   }
 
   /** First thing inside the saga: the LRA exists now. */
   public void sagaStarted(Exchange exchange) {
-    String lraId = exchange.getIn().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+    String lraId = exchange.getProperty(StepCalls.LRA_ID, String.class);
     OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
-    exchange.setProperty(StepCalls.LRA_ID, lraId);
     exchange.setProperty(StepCalls.DEADLINE, deadline.deadlineFrom(System.nanoTime()));
     view.joined(plan.orderId(), lraId);
     log.info("saga started for order {} ({})", plan.orderId(), lraId);

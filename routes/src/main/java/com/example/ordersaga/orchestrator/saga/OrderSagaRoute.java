@@ -8,6 +8,8 @@ import com.example.ordersaga.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.participant.ParticipantRouting;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,7 @@ public class OrderSagaRoute extends ParticipantRouteBuilder {
             "direct:order-saga-compensated",
             "direct:order-saga-completed")
         .option("orderId", simple("${exchangeProperty." + StepCalls.PLAN + ".orderId}"))
+        .setProperty(StepCalls.LRA_ID, header(Exchange.SAGA_LONG_RUNNING_ACTION))
         .bean(placement, "sagaStarted")
         .to("direct:order-create") // compensation (order-service): order CANCELLED
         .to("direct:payment-validate") // no state, nothing to compensate
@@ -102,10 +105,19 @@ public class OrderSagaRoute extends ParticipantRouteBuilder {
     // The coordinator's callbacks for the orchestrator's own part: the saga view's final state.
     from("direct:order-saga-completed")
         .routeId("order-saga-completed")
+        .process(OrderSagaRoute::logContext)
         .bean(view, "completed(${header.orderId})");
     from("direct:order-saga-compensated")
         .routeId("order-saga-compensated")
+        .process(OrderSagaRoute::logContext)
         .bean(view, "compensated(${header.orderId})");
+  }
+
+  /** A coordinator callback carries the ids as headers; the log lines want them as well. */
+  private static void logContext(Exchange exchange) {
+    Message in = exchange.getIn();
+    exchange.setProperty(StepCalls.ORDER_ID, in.getHeader("orderId"));
+    exchange.setProperty(StepCalls.LRA_ID, in.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION));
   }
 
   /** One service call over camel-http; its answer passes or fails the saga. */

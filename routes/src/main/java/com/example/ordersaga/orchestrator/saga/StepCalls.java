@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens around each service call of the saga: only the LRA and fault-injection headers go
@@ -14,10 +16,16 @@ import org.apache.camel.Message;
  */
 public class StepCalls {
 
+  private static final Logger log = LoggerFactory.getLogger(StepCalls.class);
+
   public static final String PLAN = "orderPlan";
   public static final String DEADLINE = "sagaDeadline";
   public static final String CURRENT_STEP = "sagaStep";
-  public static final String LRA_ID = "sagaLra";
+
+  /** The order's and the LRA's ids; also the logging MDC's keys (camel.mdc in application.yml). */
+  public static final String ORDER_ID = "orderId";
+
+  public static final String LRA_ID = "lraId";
 
   /** The failure a step saw, kept in case ending the LRA fails afterwards and replaces it. */
   public static final String FAILURE = "sagaFailure";
@@ -62,6 +70,7 @@ public class StepCalls {
     String step = exchange.getProperty(CURRENT_STEP, String.class);
     String orderId = exchange.getProperty(PLAN, OrderPlan.class).orderId();
     int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+    log.debug("{} answered {}", step, status);
     if (status >= 200 && status < 300) {
       view.stepDone(orderId, step, "OK");
       return;

@@ -2,12 +2,19 @@ package com.example.ordersaga.orchestrator.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.example.ordersaga.orchestrator.api.OrderPlacement;
+import com.example.ordersaga.orchestrator.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +23,9 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.SagaPropagation;
 import org.apache.camel.model.ToDefinition;
 import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.saga.InMemorySagaService;
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camel.lra.enabled=false",
+      "ordersaga.notifier.enabled=false",
       "ordersaga.saga.timeout=2s",
       "spring.datasource.url=jdbc:h2:mem:orchestrator-route-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
     })
@@ -58,6 +69,11 @@ class OrderSagaRouteTest {
           "payment-save",
           "stock-deduct",
           "order-complete");
+
+  /** The steps whose service joins the LRA with a compensation and a completion. */
+  private static final List<String> JOINED =
+      List.of("order-create", "point-deduct", "payment-save", "stock-deduct");
+
   private static final long UNIT_PRICE = 1_000;
 
   @Autowired CamelContext camel;
@@ -82,6 +98,29 @@ class OrderSagaRouteTest {
     }
   }
 
+  /**
+   * Stand-ins for the services: like the real ones, each joins the LRA (MANDATORY) with its own
+   * compensation and completion, so the saga's callbacks become visible to the test.
+   */
+  static class FakeServices extends RouteBuilder {
+    @Override
+    public void configure() {
+      for (String step : STEPS) {
+        if (JOINED.contains(step)) {
+          from("direct:service-" + step)
+              .routeId("service-" + step)
+              .saga()
+              .propagation(SagaPropagation.MANDATORY)
+              .compensation("mock:compensate-" + step)
+              .completion("mock:complete-" + step)
+              .to("mock:" + step);
+        } else {
+          from("direct:service-" + step).routeId("service-" + step).to("mock:" + step);
+        }
+      }
+    }
+  }
+
   @BeforeEach
   void mockEveryServiceCall() throws Exception {
     if (!camel.isStarted()) {
@@ -89,14 +128,19 @@ class OrderSagaRouteTest {
         AdviceWith.adviceWith(
             camel,
             "step-" + step,
-            route -> route.weaveByType(ToDefinition.class).replace().to("mock:" + step));
+            route -> route.weaveByType(ToDefinition.class).replace().to("direct:service-" + step));
       }
+      camel.addRoutes(new FakeServices());
       camel.start();
     }
     MockEndpoint.resetMocks(camel);
     calls.clear();
     for (String step : STEPS) {
       answer(step, 200, "{}");
+    }
+    for (String step : JOINED) {
+      record("compensate-" + step);
+      record("complete-" + step);
     }
   }
 
@@ -117,7 +161,10 @@ class OrderSagaRouteTest {
     assertThat(body.path("totalAmount").asLong()).isEqualTo(2 * UNIT_PRICE);
     assertThat(body.path("paidAmount").asLong()).isEqualTo(2 * UNIT_PRICE - 500);
     MockEndpoint.assertIsSatisfied(camel);
-    assertThat(callOrder()).containsExactlyElementsOf(STEPS);
+    assertThat(callOrder()).startsWith(STEPS.toArray(String[]::new));
+    assertThat(callOrder().subList(STEPS.size(), callOrder().size()))
+        .as("after the steps: each joined service's completion, once; no compensation")
+        .containsExactlyInAnyOrderElementsOf(JOINED.stream().map(s -> "complete-" + s).toList());
     assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("COMPLETED");
   }
 
@@ -142,7 +189,16 @@ class OrderSagaRouteTest {
     assertThat(body.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(body.path("reason").asText()).isEqualTo("STEP_FAILED");
     assertThat(body.path("failedStep").asText()).isEqualTo(failing);
-    assertThat(callOrder()).containsExactlyElementsOf(STEPS.subList(0, failingIndex + 1));
+    List<String> ran = STEPS.subList(0, failingIndex + 1);
+    List<String> compensations = new ArrayList<>();
+    for (String step : ran) {
+      if (JOINED.contains(step)) {
+        compensations.add(0, "compensate-" + step);
+      }
+    }
+    assertThat(callOrder())
+        .as("the steps up to the failing one, then the joined ones compensated in reverse order")
+        .containsExactlyElementsOf(concat(ran, compensations));
     assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("CANCELLED");
   }
 
@@ -176,6 +232,47 @@ class OrderSagaRouteTest {
   }
 
   @Test
+  void everyLogLineOfTheSagaCarriesTheOrderAndLraIds() throws Exception {
+    Logger stepCalls = (Logger) LoggerFactory.getLogger(StepCalls.class);
+    Level before = stepCalls.getLevel();
+    stepCalls.setLevel(Level.DEBUG);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.addAppender(lines);
+    try {
+      answer("stock-deduct", 409, "{\"error\":\"REJECTED\",\"reason\":\"OUT_OF_STOCK\"}");
+
+      JsonNode body = body(placeOrder(validOrder(), Map.of()));
+
+      List<String> sagaLoggers =
+          List.of(
+              OrderPlacement.class.getName(), StepCalls.class.getName(), SagaView.class.getName());
+      List<ILoggingEvent> sagaLines =
+          lines.list.stream().filter(line -> sagaLoggers.contains(line.getLoggerName())).toList();
+      String orderId = body.path("orderId").asText();
+      assertThat(sagaLines)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .as("start, each step's answer (on the request's thread), the compensation callback")
+          .contains(
+              "saga started for order " + orderId + " (" + body.path("lraId").asText() + ")",
+              "order-create answered 200",
+              "stock-deduct answered 409",
+              "order " + orderId + " compensated");
+      assertThat(sagaLines)
+          .allSatisfy(
+              line ->
+                  assertThat(line.getMDCPropertyMap())
+                      .as(line.getFormattedMessage())
+                      .containsEntry("orderId", orderId)
+                      .containsEntry("lraId", body.path("lraId").asText()));
+    } finally {
+      root.detachAppender(lines);
+      stepCalls.setLevel(before);
+    }
+  }
+
+  @Test
   void invalidInputStartsNoSaga() throws Exception {
     HttpResponse<String> answer =
         placeOrder("{\"userId\":\"u\",\"items\":[],\"paymentMethod\":\"CARD\"}", Map.of());
@@ -194,7 +291,7 @@ class OrderSagaRouteTest {
 
     assertThat(status(replay)).isEqualTo(status(first)).isEqualTo(201);
     assertThat(replay.body()).isEqualTo(first.body());
-    assertThat(callOrder()).containsExactlyElementsOf(STEPS);
+    assertThat(callOrder().stream().filter(STEPS::contains)).containsExactlyElementsOf(STEPS);
   }
 
   @Test
@@ -248,7 +345,17 @@ class OrderSagaRouteTest {
             });
   }
 
-  /** Steps in the order their service was called, across all mocks. */
+  private void record(String callback) {
+    mock(callback).whenAnyExchangeReceived(exchange -> calls.add(callback));
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /** Steps and callbacks in the order their service saw them, across all mocks. */
   private List<String> callOrder() {
     return List.copyOf(calls);
   }

@@ -1,0 +1,79 @@
+package com.example.ordersaga.orchestrator.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The partner's completion API as the notifier's tests need it: answers scripted per order (then
+ * 201), every call recorded with its arrival time. The real one (service-stubs/completion-api) is
+ * exercised by the system tests.
+ */
+final class FakeCompletionApi implements AutoCloseable {
+
+  record Call(String orderId, String idempotencyKey, long atNanos, int status) {}
+
+  private final HttpServer server;
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+
+  FakeCompletionApi() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/completions", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The next calls for this order get these statuses, in order; then 201. */
+  void answer(String orderId, Integer... statuses) {
+    scripts.put(orderId, new ArrayDeque<>(List.of(statuses)));
+  }
+
+  List<Call> calls(String orderId) {
+    return calls.stream().filter(call -> call.orderId().equals(orderId)).toList();
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String orderId;
+    try (InputStream body = exchange.getRequestBody()) {
+      orderId = json.readTree(body).path("orderId").asText();
+    }
+    Deque<Integer> script = scripts.get(orderId);
+    Integer scripted = script == null ? null : script.poll();
+    int status = scripted == null ? 201 : scripted;
+    calls.add(
+        new Call(
+            orderId,
+            exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+            System.nanoTime(),
+            status));
+    byte[] answer = ("{\"orderId\":\"" + orderId + "\"}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, answer.length);
+    exchange.getResponseBody().write(answer);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
