@@ -8,6 +8,7 @@
 #   ./run.sh stop         stop exactly the processes run.sh started
 #   ./run.sh reset        stop, then wipe data/ (databases, Kafka log, LRA object store, logs)
 #   ./run.sh demo         run every saga branch against the running stack, print the end states
+#   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). Ports and JVM options come from the
 # environment; see README.md.
@@ -322,6 +323,50 @@ cmd_demo() {
   demo_branch "out of stock"         ""                             500   10000 1
   demo_branch "invalid input"        "" "invalid"                         10000 10
   demo_branch "idempotent replay"    "" "replay"                          10000 10
+  demo_events
+}
+
+# Step 7 happens after the saga, through Kafka: show each demo order's outcome event (read back
+# from the topic) and what the external completion API received for it.
+demo_events() {
+  local topic="" tries=0 id
+  echo
+  echo "After the saga: the outcome event order-service's outbox relayed to order-events (read back"
+  echo "from the topic) and the calls the notifier made to the external completion API."
+  echo
+  while (( tries < 10 )); do
+    topic="$(read_topic order-events)"
+    local missing=0
+    for id in "${DEMO_HELD[@]}"; do grep -q "^$id" <<< "$topic" || missing=1; done
+    (( missing == 0 )) && break
+    tries=$((tries + 1)); sleep 1
+  done
+  printf '%-38s %-22s %-16s %s\n' ORDER BRANCH EVENT "COMPLETION API CALLS (status@attempt)"
+  local i
+  for i in "${!DEMO_ORDERS[@]}"; do
+    id="${DEMO_ORDERS[$i]}"
+    local events calls
+    events="$(grep "^$id" <<< "$topic" | json_field type | paste -sd, -)"
+    calls="$(curl -sS "$COMPLETION_API_URL/calls?orderId=$id" \
+      | grep -o '"attempt":[0-9]*,"receivedAt":"[^"]*","status":[0-9]*' \
+      | sed 's/"attempt":\([0-9]*\),"receivedAt":"[^"]*","status":\([0-9]*\)/\2@\1/' | paste -sd, -)"
+    printf '%-38s %-22s %-16s %s\n' "$id" "${DEMO_LABELS[$i]}" "${events:--}" "${calls:--}"
+  done
+  echo
+  echo "(./run.sh events prints the whole topic; ./run.sh events dlt the dead-letter topic.)"
+}
+
+# read_topic TOPIC: "key<TAB>value" per record, from the beginning to the current end.
+read_topic() {
+  "$JAVA" -cp "$ROOT/kafka-broker/target/lib/*" \
+    -Dlog4j.configuration="file:$ROOT/config/kafka/tools-log4j.properties" \
+    "$ROOT/kafka-broker/tools/ReadTopic.java" "localhost:$KAFKA_PORT" "$1"
+}
+
+cmd_events() {
+  local topic=order-events
+  [[ "${1:-}" == dlt ]] && topic=order-events.DLT
+  read_topic "$topic"
 }
 
 # demo_branch LABEL FAILURE POINTS_TO_USE|invalid|replay START_POINTS START_STOCK
@@ -351,6 +396,10 @@ demo_branch() {
     order="$(curl -sS "$ORDER_SERVICE_URL/orders/$order_id" | json_field status)"
     payment="$(curl -sS "$PAYMENT_SERVICE_URL/payments?orderId=$order_id" | json_field status)"
   fi
+  if [[ -n "$order_id" ]]; then
+    DEMO_ORDERS+=("$order_id"); DEMO_LABELS+=("$label")
+    [[ -n "$order" ]] && DEMO_HELD+=("$order_id")
+  fi
   printf '%-22s %-5s %-10s %-34s %-10s %-10s %-7s %-6s\n' "$label" "$status" "${saga:--}" \
     "${reason:+$reason@$step}" "${order:--}" "${payment:--}" \
     "$(curl -sS "$POINT_SERVICE_URL/points/$user" | json_field balance)" \
@@ -363,7 +412,8 @@ case "${1:-start}" in
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;
-  demo) cmd_demo ;;
+  demo) DEMO_ORDERS=(); DEMO_LABELS=(); DEMO_HELD=(); cmd_demo ;;
+  events) shift; cmd_events "$@" ;;
   -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac

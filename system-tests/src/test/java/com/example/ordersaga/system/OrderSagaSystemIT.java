@@ -41,6 +41,7 @@ class OrderSagaSystemIT {
   private static final Duration SETTLE = Duration.ofSeconds(30);
   private static final Duration SAGA_TIME_LIMIT = Duration.ofSeconds(8);
   private static final Duration SLOW_STEP = Duration.ofSeconds(12);
+  private static final int NOTIFIER_REDELIVERIES = 3;
   private static final List<String> STEPS =
       List.of(
           "order-create",
@@ -53,6 +54,7 @@ class OrderSagaSystemIT {
   @TempDir static Path dataDir;
   private static RunScript runSh;
   private static StackClient stack;
+  private static OrderEventsTap events;
   private String user;
   private String product;
 
@@ -62,14 +64,19 @@ class OrderSagaSystemIT {
     runSh =
         new RunScript(dataDir)
             .with("SAGA_TIMEOUT", SAGA_TIME_LIMIT.toSeconds() + "s")
-            .with("SAGA_SLOW_DELAY", SLOW_STEP.toSeconds() + "s");
+            .with("SAGA_SLOW_DELAY", SLOW_STEP.toSeconds() + "s")
+            // A short retry budget for step 7: 0.2 + 0.4 + 0.8 s, then the DLT.
+            .with("NOTIFIER_MAX_REDELIVERIES", String.valueOf(NOTIFIER_REDELIVERIES))
+            .with("NOTIFIER_INITIAL_DELAY", "200ms");
     RunScript.Result started = runSh.run();
     assertThat(started.exitCode()).as(started.output()).isZero();
     stack = new StackClient(runSh);
+    events = new OrderEventsTap("localhost:" + runSh.port("KAFKA_PORT"), "order-events");
   }
 
   @AfterAll
   static void stopStack() throws Exception {
+    events.close();
     runSh.run("stop");
   }
 
@@ -103,6 +110,8 @@ class OrderSagaSystemIT {
     assertThat(paymentStatuses(orderId)).containsExactly("CONFIRMED");
     assertThat(stack.balance(user)).isEqualTo(START_POINTS - POINTS_TO_USE);
     assertThat(stack.stock(product)).isEqualTo(START_STOCK - QUANTITY);
+    assertOneOutcomeEvent(orderId, "ORDER_COMPLETED");
+    awaitNotified(orderId);
     Answer view = stack.sagaView(orderId);
     assertThat(view.body().path("status").asText()).isEqualTo("COMPLETED");
     assertThat(view.body().path("steps").findValuesAsText("step"))
@@ -228,6 +237,60 @@ class OrderSagaSystemIT {
     assertThat(answers).extracting(Answer::body).allMatch(answers.get(0).body()::equals);
     assertThat(stack.balance(user)).isEqualTo(START_POINTS - POINTS_TO_USE);
     assertThat(stack.stock(product)).isEqualTo(START_STOCK - QUANTITY);
+    String orderId = answers.get(0).body().path("orderId").asText();
+    assertOneOutcomeEvent(orderId, "ORDER_COMPLETED");
+    awaitNotified(orderId);
+  }
+
+  /** Step 7 with a flaky partner: retried with backoff until it answers, one notification. */
+  @Test
+  void aCompletionApiFailingThreeTimesIsRetriedUntilItAccepts() throws Exception {
+    stack.completionApiBehaviour(Map.of("failNext", 3, "status", 503));
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    assertThat(answer.status()).as("the saga does not wait for step 7").isEqualTo(201);
+    String orderId = answer.body().path("orderId").asText();
+    awaitNotified(orderId);
+    assertThat(stack.completionCalls(orderId).findValuesAsText("status"))
+        .containsExactly("503", "503", "503", "201");
+    assertThat(stack.notifications(orderId).findValuesAsText("attempt")).containsExactly("4");
+  }
+
+  /** A partner down for longer than the retry budget: the event is parked, not lost. */
+  @Test
+  void aCompletionApiDownPastTheRetryBudgetParksTheEventOnTheDlt() throws Exception {
+    stack.completionApiBehaviour(Map.of("failNext", 1_000, "status", 503));
+    try (OrderEventsTap deadLetters =
+        new OrderEventsTap("localhost:" + runSh.port("KAFKA_PORT"), "order-events.DLT")) {
+      Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+      assertThat(answer.status()).isEqualTo(201);
+      String orderId = answer.body().path("orderId").asText();
+      await().atMost(SETTLE).until(() -> !deadLetters.eventsFor(orderId).isEmpty());
+      assertThat(deadLetters.eventsFor(orderId))
+          .singleElement()
+          .satisfies(
+              parked -> assertThat(parked.path("type").asText()).isEqualTo("ORDER_COMPLETED"));
+      assertThat(stack.completionCalls(orderId).findValuesAsText("status"))
+          .as("the first call and %d redeliveries", NOTIFIER_REDELIVERIES)
+          .hasSize(1 + NOTIFIER_REDELIVERIES)
+          .containsOnly("503");
+      assertThat(stack.order(orderId).body().path("status").asText())
+          .as("step 7 never undoes the saga")
+          .isEqualTo("COMPLETED");
+    } finally {
+      stack.completionApiBehaviour(Map.of());
+    }
+  }
+
+  private void awaitNotified(String orderId) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(stack.notifications(orderId).findValuesAsText("orderId"))
+                    .containsExactly(orderId));
   }
 
   @Test
@@ -318,11 +381,44 @@ class OrderSagaSystemIT {
               } else {
                 assertThat(order.status()).isEqualTo(404);
               }
+              assertThat(stack.completionCalls(orderId)).as("no completion call").isEmpty();
               if (paymentRecorded) {
                 assertThat(paymentStatuses(orderId)).containsExactly("CANCELLED");
               } else {
                 assertThat(paymentStatuses(orderId)).isEmpty();
               }
+            });
+    if (orderRecorded) {
+      assertOneOutcomeEvent(orderId, "ORDER_CANCELLED");
+    } else {
+      // An order order-service never held has no final state there, hence no event.
+      assertThat(events.eventsFor(orderId)).isEmpty();
+    }
+  }
+
+  /**
+   * The order's outcome on order-events: exactly one event, of this type, with the order's figures.
+   * (The relay polls its outbox, so the event may trail the HTTP answer briefly.)
+   */
+  private void assertOneOutcomeEvent(String orderId, String type) throws Exception {
+    await().atMost(SETTLE).until(() -> !events.eventsFor(orderId).isEmpty());
+    Answer order = stack.order(orderId);
+    assertThat(events.eventsFor(orderId))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.path("type").asText()).isEqualTo(type);
+              assertThat(event.path("eventId").asText()).hasSize(36);
+              assertThat(event.path("userId").asText()).isEqualTo(user);
+              assertThat(event.path("lraId").asText())
+                  .isEqualTo(order.body().path("lraId").asText());
+              assertThat(event.path("totalAmount").asLong())
+                  .isEqualTo(order.body().path("totalAmount").asLong());
+              assertThat(event.path("pointsUsed").asLong())
+                  .isEqualTo(order.body().path("pointsUsed").asLong());
+              assertThat(event.path("paidAmount").asLong())
+                  .isEqualTo(order.body().path("paidAmount").asLong());
+              assertThat(event.path("occurredAt").asText()).isNotBlank();
             });
   }
 

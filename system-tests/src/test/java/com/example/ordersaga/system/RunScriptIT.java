@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,6 +95,11 @@ class RunScriptIT {
   void kafkaBrokerProducesAndConsumes() throws Exception {
     String topic = "smoke-" + UUID.randomUUID();
     String bootstrap = "localhost:" + runSh.port("KAFKA_PORT");
+    // The broker creates no topic on first use (auto.create.topics.enable=false): create it.
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
     Properties producerConfig = new Properties();
     producerConfig.putAll(
         Map.of(

@@ -55,6 +55,21 @@ final class StackClient {
     return get("PRODUCT_SERVICE_PORT", "/products/" + productId).body().path("stock").asLong();
   }
 
+  /** The external completion API's record: the notifications it accepted for the order. */
+  JsonNode notifications(String orderId) throws Exception {
+    return get("COMPLETION_API_PORT", "/notifications?orderId=" + orderId).body();
+  }
+
+  /** Every call the external completion API received for the order, with its answer. */
+  JsonNode completionCalls(String orderId) throws Exception {
+    return get("COMPLETION_API_PORT", "/calls?orderId=" + orderId).body();
+  }
+
+  /** {@code PUT :8085/admin/behaviour}: e.g. failNext N calls with a status; {} restores it. */
+  void completionApiBehaviour(Map<String, Object> behaviour) throws Exception {
+    put("COMPLETION_API_PORT", "/admin/behaviour", behaviour);
+  }
+
   void givePoints(String userId, long balance) throws Exception {
     put("POINT_SERVICE_PORT", "/admin/points/" + userId, Map.of("balance", balance));
   }

@@ -56,6 +56,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     properties = {
       "camel.lra.enabled=false",
       "ordersaga.notifier.enabled=false",
+      // No Kafka here: neither the notifier nor the topic creation.
+      "spring.autoconfigure.exclude=com.example.ordersaga.events.EventsAutoConfiguration",
       "ordersaga.saga.timeout=2s",
       "spring.datasource.url=jdbc:h2:mem:orchestrator-route-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
     })

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       TestProperties.IN_MEMORY_DATABASE,
       TestProperties.NO_COORDINATOR,
+      TestProperties.NO_KAFKA,
       "ordersaga.participant.fault-injection=false"
     })
 class FaultInjectionDisabledTest {

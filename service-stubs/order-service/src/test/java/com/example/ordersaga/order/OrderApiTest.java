@@ -29,7 +29,11 @@ import org.springframework.http.ResponseEntity;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {TestProperties.IN_MEMORY_DATABASE, TestProperties.NO_COORDINATOR})
+    properties = {
+      TestProperties.IN_MEMORY_DATABASE,
+      TestProperties.NO_COORDINATOR,
+      TestProperties.NO_KAFKA
+    })
 class OrderApiTest {
 
   private static final String ORDER_WITH_NO_QUANTITY =

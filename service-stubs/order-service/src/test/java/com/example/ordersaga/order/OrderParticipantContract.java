@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import com.example.ordersaga.events.OrderEventType;
 import com.example.ordersaga.order.api.CreateOrderRequest;
 import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.order.domain.Order;
@@ -24,16 +27,22 @@ import com.example.ordersaga.order.domain.Orders;
 import com.example.ordersaga.order.domain.PaymentMethod;
 import com.example.ordersaga.participant.BusinessRejection;
 import com.example.ordersaga.participant.InvalidRequest;
+import com.example.ordersaga.participant.LedgerState;
 import com.example.ordersaga.participant.NotFound;
 import com.example.ordersaga.participant.RejectionReason;
 import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.participant.StepLedger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The order's saga steps on a real database, called as the routes and the coordinator's callbacks
- * call them: once per LRA, fenced, and fault-injectable. Run on H2 and on PostgreSQL.
+ * call them: once per LRA, fenced, and fault-injectable; an order's final move records its one
+ * outcome event in the outbox (left pending here: no relay). Run on H2 and on PostgreSQL.
  */
 abstract class OrderParticipantContract {
 
@@ -42,7 +51,10 @@ abstract class OrderParticipantContract {
   private static final String COMPLETE_FAILS = "order-complete";
 
   @Autowired OrderParticipant participant;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
   @MockitoSpyBean Orders orders;
+  @MockitoSpyBean StepLedger ledger;
 
   @Test
   void createPlacesThePendingOrderOnceAndAReplayAnswersTheSame() {
@@ -240,5 +252,99 @@ abstract class OrderParticipantContract {
         .isInstanceOf(InvalidRequest.class);
 
     assertThat(orders.order(request.orderId()).lraId()).isEqualTo(firstLra);
+  }
+
+  @Test
+  void completionRecordsOneCompletedEventAndNeitherAReplayNorALateCompensationAnother()
+      throws Exception {
+    String lra = aFreshLra();
+    String orderId = participant.create(lra, aliceBuysTwoWidgetsAndAGadget(), null).orderId();
+    participant.markReady(lra, orderId, null);
+
+    participant.finish(lra);
+    participant.finish(lra);
+    participant.cancel(lra);
+
+    List<OutboxRow> rows = OutboxRow.ofOrder(jdbc, orderId);
+    assertThat(rows).hasSize(1);
+    OutboxRow row = rows.get(0);
+    assertThat(row.eventType()).isEqualTo("ORDER_COMPLETED");
+    assertThat(row.sent()).isFalse();
+    assertThat(
+            OutcomeEventJson.assertOutcome(
+                json, row.payload(), orders.order(orderId), OrderEventType.ORDER_COMPLETED))
+        .isEqualTo(row.eventId());
+  }
+
+  @Test
+  void compensationRecordsOneCancelledEventAndNeitherAReplayNorALateCompletionAnother()
+      throws Exception {
+    String lra = aFreshLra();
+    String orderId = participant.create(lra, aliceBuysTwoWidgetsAndAGadget(), null).orderId();
+
+    participant.cancel(lra);
+    participant.cancel(lra);
+    participant.finish(lra);
+
+    List<OutboxRow> rows = OutboxRow.ofOrder(jdbc, orderId);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).eventType()).isEqualTo("ORDER_CANCELLED");
+    assertThat(
+            OutcomeEventJson.assertOutcome(
+                json, rows.get(0).payload(), orders.order(orderId), OrderEventType.ORDER_CANCELLED))
+        .isEqualTo(rows.get(0).eventId());
+  }
+
+  @Test
+  void sagasThatPlacedNoOrderHereRecordNoEvent() {
+    String compensatedFirst = aFreshLra();
+    CreateOrderRequest lateCreate = aliceBuysTwoWidgetsAndAGadget();
+    participant.cancel(compensatedFirst);
+    assertThatThrownBy(() -> participant.create(compensatedFirst, lateCreate, null))
+        .isInstanceOf(BusinessRejection.class);
+
+    String failedCreate = aFreshLra();
+    CreateOrderRequest failed = aliceBuysTwoWidgetsAndAGadget();
+    assertThatThrownBy(() -> participant.create(failedCreate, failed, CREATE_FAILS))
+        .isInstanceOf(SimulatedFailure.class);
+    participant.cancel(failedCreate);
+
+    CreateOrderRequest taken = aliceBuysTwoWidgetsAndAGadget();
+    participant.create(aFreshLra(), taken, null);
+    String refusedCreate = aFreshLra();
+    assertThatThrownBy(() -> participant.create(refusedCreate, taken, null))
+        .isInstanceOf(InvalidRequest.class);
+    participant.cancel(refusedCreate);
+
+    assertThat(OutboxRow.ofOrder(jdbc, lateCreate.orderId())).isEmpty();
+    assertThat(OutboxRow.ofOrder(jdbc, failed.orderId())).isEmpty();
+    assertThat(OutboxRow.ofOrder(jdbc, taken.orderId())).isEmpty();
+    assertThat(orders.order(taken.orderId()).status()).isEqualTo(OrderStatus.PENDING);
+  }
+
+  @Test
+  void aCompletionWhoseTransactionRollsBackLeavesNeitherTheMoveNorTheEventAndItsRetryRecordsOne() {
+    String lra = aFreshLra();
+    String orderId = participant.create(lra, aliceBuysTwoWidgetsAndAGadget(), null).orderId();
+    // Fails the completion's last write, after the order moved and its event was appended.
+    doThrow(new SimulatedFailure(OrderParticipant.CREATE_STEP, false))
+        .when(ledger)
+        .transition(lra, OrderParticipant.CREATE_STEP, LedgerState.APPLIED, LedgerState.COMPLETED);
+
+    assertThatThrownBy(() -> participant.finish(lra)).isInstanceOf(SimulatedFailure.class);
+
+    assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(OutboxRow.ofOrder(jdbc, orderId)).isEmpty();
+
+    doCallRealMethod()
+        .when(ledger)
+        .transition(lra, OrderParticipant.CREATE_STEP, LedgerState.APPLIED, LedgerState.COMPLETED);
+    participant.finish(lra);
+
+    assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(OutboxRow.ofOrder(jdbc, orderId))
+        .singleElement()
+        .extracting(OutboxRow::eventType)
+        .isEqualTo("ORDER_COMPLETED");
   }
 }

@@ -32,7 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.DEFINED_PORT,
-    properties = TestProperties.IN_MEMORY_DATABASE)
+    properties = {TestProperties.IN_MEMORY_DATABASE, TestProperties.NO_KAFKA})
 @DirtiesContext
 class OrderSagaIT extends ParticipantIT {
 

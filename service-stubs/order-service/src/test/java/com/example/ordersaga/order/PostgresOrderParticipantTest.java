@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The participant contract on PostgreSQL, in a database of its own migrated by Flyway like
  * production. Skipped when no PostgreSQL server is reachable, unless SAGA_REQUIRE_POSTGRES=true.
  */
-@SpringBootTest(properties = TestProperties.NO_COORDINATOR)
+@SpringBootTest(properties = {TestProperties.NO_COORDINATOR, TestProperties.NO_KAFKA})
 @DirtiesContext
 class PostgresOrderParticipantTest extends OrderParticipantContract {
 

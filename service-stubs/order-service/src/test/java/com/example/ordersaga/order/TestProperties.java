@@ -14,5 +14,15 @@ public final class TestProperties {
   /** Nothing listens there: a *Test that reached the coordinator by mistake fails loudly. */
   public static final String NO_COORDINATOR = "camel.lra.coordinator-url=http://127.0.0.1:9";
 
+  /**
+   * For the tests that are not about events: neither the topics nor the outbox relay reach for a
+   * broker (by default localhost:9092, a live stack's), so outbox rows stay pending.
+   */
+  public static final String NO_KAFKA =
+      """
+      spring.autoconfigure.exclude=com.example.ordersaga.events.EventsAutoConfiguration
+      ordersaga.outbox.relay-enabled=false
+      """;
+
   private TestProperties() {}
 }

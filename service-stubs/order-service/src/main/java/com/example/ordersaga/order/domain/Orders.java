@@ -1,5 +1,6 @@
 package com.example.ordersaga.order.domain;
 
+import com.example.ordersaga.order.persistence.OrderOutbox;
 import com.example.ordersaga.order.persistence.OrderRepository;
 import com.example.ordersaga.participant.BusinessRejection;
 import com.example.ordersaga.participant.ErrorBody.Violation;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The order rules: an order is placed PENDING, may become CONFIRMING while its saga runs, and ends
  * COMPLETED or CANCELLED exactly once, each move a conditional update so that no race or replay
- * moves an ended order. Callers hold the local transaction (see ParticipantSteps).
+ * moves an ended order. The final move records the order's outcome event in the outbox, in the same
+ * local transaction, which callers hold (see ParticipantSteps).
  */
 @Service
 public class Orders {
@@ -22,9 +24,11 @@ public class Orders {
   private static final Logger log = LoggerFactory.getLogger(Orders.class);
 
   private final OrderRepository repository;
+  private final OrderOutbox outbox;
 
-  public Orders(OrderRepository repository) {
+  public Orders(OrderRepository repository, OrderOutbox outbox) {
     this.repository = repository;
+    this.outbox = outbox;
   }
 
   /** Places the order PENDING, the semantic lock its saga holds until the LRA ends. */
@@ -55,13 +59,17 @@ public class Orders {
 
   /** The LRA closed: its order is COMPLETED, once. The one place an order completes. */
   public void complete(String lraId) {
-    int ended = repository.endOpenOrders(lraId, OrderStatus.COMPLETED);
+    int ended = end(lraId, OrderStatus.COMPLETED);
     log.info("{} closed: {} order(s) completed", lraId, ended);
   }
 
-  /** The LRA was cancelled: its order is CANCELLED, once. The one place an order is cancelled. */
+  /**
+   * The LRA was cancelled: its order is CANCELLED, once. The one place an order is cancelled. An
+   * LRA whose order-create never placed an order here (refused, failed, or compensated before it)
+   * ends no order and records no event: events are about orders this service holds.
+   */
   public void cancel(String lraId) {
-    int ended = repository.endOpenOrders(lraId, OrderStatus.CANCELLED);
+    int ended = end(lraId, OrderStatus.CANCELLED);
     log.info("{} cancelled: {} order(s) cancelled", lraId, ended);
   }
 
@@ -79,6 +87,21 @@ public class Orders {
       throw sagaEnded(order);
     }
     return order;
+  }
+
+  /**
+   * Moves each still open order of the LRA to its final status and records an outcome event for
+   * every order this call actually moved, so a replay (or a race lost) records nothing.
+   */
+  private int end(String lraId, OrderStatus finalStatus) {
+    int ended = 0;
+    for (String orderId : repository.openOrderIds(lraId)) {
+      if (repository.end(orderId, finalStatus)) {
+        outbox.append(OrderEvents.outcomeOf(order(orderId)));
+        ended++;
+      }
+    }
+    return ended;
   }
 
   private static BusinessRejection sagaEnded(Order order) {

@@ -59,10 +59,18 @@ public class OrderRepository {
     return sql.update("order/mark-confirming.sql", Map.of("lraId", lraId, "orderId", orderId)) == 1;
   }
 
-  /** Moves the LRA's order, if still PENDING or CONFIRMING, to its final status. */
-  public int endOpenOrders(String lraId, OrderStatus finalStatus) {
+  /** The LRA's orders still PENDING or CONFIRMING. */
+  public List<String> openOrderIds(String lraId) {
+    return sql.query("order/find-open-order-ids.sql", Map.of("lraId", lraId)).stream()
+        .map(row -> (String) row.get("order_id"))
+        .toList();
+  }
+
+  /** Conditional: false unless the order was still PENDING or CONFIRMING. */
+  public boolean end(String orderId, OrderStatus finalStatus) {
     return sql.update(
-        "order/end-open-orders.sql", Map.of("lraId", lraId, "status", finalStatus.name()));
+            "order/end-order.sql", Map.of("orderId", orderId, "status", finalStatus.name()))
+        == 1;
   }
 
   private List<OrderLine> items(String orderId) {

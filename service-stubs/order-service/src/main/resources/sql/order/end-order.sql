@@ -1,2 +1,2 @@
 UPDATE orders SET status = :#status, updated_at = CURRENT_TIMESTAMP
-WHERE lra_id = :#lraId AND status IN ('PENDING', 'CONFIRMING')
+WHERE order_id = :#orderId AND status IN ('PENDING', 'CONFIRMING')
