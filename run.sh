@@ -323,6 +323,10 @@ cmd_demo() {
   demo_branch "out of stock"         ""                             500   10000 1
   demo_branch "invalid input"        "" "invalid"                         10000 10
   demo_branch "idempotent replay"    "" "replay"                          10000 10
+  # The partner answers the next two calls with 503: the notifier retries with backoff (step 7).
+  curl -fsS -o /dev/null -X PUT "$COMPLETION_API_URL/admin/behaviour" \
+    -H 'Content-Type: application/json' -d '{"failNext":2,"status":503}'
+  demo_branch "partner 503 twice"    ""                             500   10000 10
   demo_events
 }
 
@@ -346,9 +350,9 @@ demo_events() {
   for i in "${!DEMO_ORDERS[@]}"; do
     id="${DEMO_ORDERS[$i]}"
     local events calls
-    events="$(grep "^$id" <<< "$topic" | json_field type | paste -sd, -)"
+    events="$( (grep "^$id" <<< "$topic" || true) | json_field type | paste -sd, -)"
     calls="$(curl -sS "$COMPLETION_API_URL/calls?orderId=$id" \
-      | grep -o '"attempt":[0-9]*,"receivedAt":"[^"]*","status":[0-9]*' \
+      | { grep -o '"attempt":[0-9]*,"receivedAt":"[^"]*","status":[0-9]*' || true; } \
       | sed 's/"attempt":\([0-9]*\),"receivedAt":"[^"]*","status":\([0-9]*\)/\2@\1/' | paste -sd, -)"
     printf '%-38s %-22s %-16s %s\n' "$id" "${DEMO_LABELS[$i]}" "${events:--}" "${calls:--}"
   done

@@ -58,7 +58,9 @@ public class CompletionCalls {
         throw new UnreadableEvent("event without eventId, orderId or type: " + body, null);
       }
       exchange.setProperty(EVENT, event);
-      exchange.setProperty("orderId", event.orderId()); // the logging MDC's key
+      // The logging MDC's keys (camel.mdc.custom-exchange-properties).
+      exchange.setProperty("orderId", event.orderId());
+      exchange.setProperty("lraId", event.lraId());
     } catch (JsonProcessingException notAnEvent) {
       throw new UnreadableEvent(
           "not an order event: " + notAnEvent.getOriginalMessage(), notAnEvent);

@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "ordersaga.kafka-bootstrap-servers=${spring.embedded.kafka.brokers}",
       "ordersaga.notifier.max-redeliveries=4",
       "ordersaga.notifier.initial-delay=100ms",
-      "ordersaga.notifier.max-delay=1s"
+      "ordersaga.notifier.max-delay=1s",
+      "camel.component.http.response-timeout=1000"
     })
 @EmbeddedKafka(
     kraft = true,
@@ -137,6 +138,18 @@ class CompletionNotifierTest {
     assertThat(gapsMillis.get(1)).isGreaterThanOrEqualTo(190).isGreaterThan(gapsMillis.get(0));
     assertThat(gapsMillis.get(2)).isGreaterThanOrEqualTo(390).isGreaterThan(gapsMillis.get(1));
     assertThat(gapsMillis.get(3)).isGreaterThanOrEqualTo(790).isGreaterThan(gapsMillis.get(2));
+    assertThat(dltRecordsFor(order.orderId(), Duration.ofMillis(500))).isEmpty();
+  }
+
+  @Test
+  void aCallWithoutAnAnswerInTimeIsRetried() throws Exception {
+    OrderEvent order = event(OrderEventType.ORDER_COMPLETED);
+    api.answer(order.orderId(), FakeCompletionApi.HANG);
+
+    publish(order);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.calls(order.orderId()).size() == 2);
+    awaitAllCommitted();
     assertThat(dltRecordsFor(order.orderId(), Duration.ofMillis(500))).isEmpty();
   }
 

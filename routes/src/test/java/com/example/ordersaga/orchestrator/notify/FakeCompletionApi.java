@@ -31,6 +31,7 @@ final class FakeCompletionApi implements AutoCloseable {
   FakeCompletionApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/completions", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -38,7 +39,12 @@ final class FakeCompletionApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** The next calls for this order get these statuses, in order; then 201. */
+  /** A scripted answer that never comes in time: the call is held this long, then 201. */
+  static final int HANG = -1;
+
+  static final long HANG_MILLIS = 2_500;
+
+  /** The next calls for this order get these statuses (or {@link #HANG}), in order; then 201. */
   void answer(String orderId, Integer... statuses) {
     scripts.put(orderId, new ArrayDeque<>(List.of(statuses)));
   }
@@ -59,6 +65,14 @@ final class FakeCompletionApi implements AutoCloseable {
     Deque<Integer> script = scripts.get(orderId);
     Integer scripted = script == null ? null : script.poll();
     int status = scripted == null ? 201 : scripted;
+    if (status == HANG) {
+      try {
+        Thread.sleep(HANG_MILLIS);
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+      }
+      status = 201;
+    }
     calls.add(
         new Call(
             orderId,
