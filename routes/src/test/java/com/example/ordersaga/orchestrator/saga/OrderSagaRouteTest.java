@@ -307,6 +307,82 @@ class OrderSagaRouteTest {
     assertThat(get("/api/orders/unknown", null).statusCode()).isEqualTo(404);
   }
 
+  /**
+   * The console's browser flow (what Hawtio does after the form login): the console page hands out
+   * the XSRF-TOKEN cookie, and Jolokia POSTs echoing it in X-XSRF-TOKEN are served; without the
+   * echo they are refused. Scripts using basic auth need no token.
+   */
+  @Test
+  void afterTheFormLoginTheConsoleCanCallJolokia() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String base = "http://localhost:" + port;
+    String loginPage =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+    assertThat(csrf.find()).as(loginPage).isTrue();
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=admin&password=admin&_csrf=" + csrf.group(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+    HttpResponse<String> console =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(console.statusCode()).isEqualTo(200);
+    String xsrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the console page set no XSRF-TOKEN cookie"))
+            .getValue();
+
+    HttpRequest.Builder jolokia =
+        HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/jolokia/"))
+            .header("Content-Type", "text/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}"));
+    assertThat(browser.send(jolokia.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("a session without the token's echo: a forged request")
+        .isEqualTo(403);
+    assertThat(
+            browser
+                .send(
+                    jolokia.copy().header("X-XSRF-TOKEN", xsrf).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(200);
+    HttpRequest scripted =
+        HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            "admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}"))
+            .build();
+    assertThat(http.send(scripted, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+  }
+
   private HttpResponse<String> get(String path, String basicCredentials) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
