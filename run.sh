@@ -9,6 +9,7 @@
 #   ./run.sh reset        stop, then wipe data/ (databases, Kafka log, LRA object store, logs)
 #   ./run.sh demo         run every saga branch against the running stack, print the end states
 #   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
+#   ./run.sh audit        check the saga's invariants on the running stack (exit 1 on a violation)
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). Ports and JVM options come from the
 # environment; see README.md.
@@ -164,7 +165,8 @@ require_java() {
 # Rebuilds when an artifact is missing or a main source, resource or pom is newer than it.
 build_if_needed() {
   [[ "${SAGA_SKIP_BUILD:-0}" == 1 ]] && return 0
-  local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar")
+  local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
+    "$ROOT/auditor/target/auditor-all.jar")
   local entry launcher
   for entry in "${STACK[@]}"; do
     launcher="$(field "$entry" 4)"
@@ -367,6 +369,15 @@ read_topic() {
     "$ROOT/kafka-broker/tools/ReadTopic.java" "localhost:$KAFKA_PORT" "$1"
 }
 
+# ./run.sh audit: the invariant auditor (auditor/) against the running stack, through its public
+# APIs, the coordinator and the topics. AUDIT_SETTLE / AUDIT_LIMIT bound its wait for quiescence.
+cmd_audit() {
+  build_if_needed
+  curl -fsS -o /dev/null --max-time 2 "$ORCHESTRATOR_URL/actuator/health/readiness" \
+    || { echo "run.sh: the stack is not running; start it with ./run.sh" >&2; exit 1; }
+  "$JAVA" -jar "$ROOT/auditor/target/auditor-all.jar"
+}
+
 cmd_events() {
   local topic=order-events
   [[ "${1:-}" == dlt ]] && topic=order-events.DLT
@@ -418,6 +429,7 @@ case "${1:-start}" in
   reset) cmd_reset ;;
   demo) DEMO_ORDERS=(); DEMO_LABELS=(); DEMO_HELD=(); cmd_demo ;;
   events) shift; cmd_events "$@" ;;
-  -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+  audit) cmd_audit ;;
+  -h | --help | help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 package com.example.ordersaga.orchestrator;
 
+import com.example.ordersaga.orchestrator.api.JsonBodiesOnly;
 import com.example.ordersaga.orchestrator.api.OrderPlacement;
 import com.example.ordersaga.orchestrator.api.RequestReader;
 import com.example.ordersaga.orchestrator.idempotency.IdempotencyKeys;
@@ -20,6 +21,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +40,14 @@ class OrchestratorConfiguration {
             dataSource, new TransactionTemplate(tx), "order-events-notifier");
     repository.setCreateTableIfNotExists(false);
     return repository;
+  }
+
+  @Bean
+  FilterRegistrationBean<JsonBodiesOnly> jsonBodiesOnly(ObjectMapper json) {
+    FilterRegistrationBean<JsonBodiesOnly> registration =
+        new FilterRegistrationBean<>(new JsonBodiesOnly(json));
+    registration.addUrlPatterns("/api/*");
+    return registration;
   }
 
   @Bean

@@ -53,6 +53,19 @@ final class RunScript {
     return Integer.parseInt(env.get(variable));
   }
 
+  /** What the auditor reads: this stack's URLs. */
+  com.example.ordersaga.audit.AuditTarget auditTarget() {
+    return new com.example.ordersaga.audit.AuditTarget(
+        url("ORCHESTRATOR_PORT"),
+        url("ORDER_SERVICE_PORT"),
+        url("PAYMENT_SERVICE_PORT"),
+        url("POINT_SERVICE_PORT"),
+        url("PRODUCT_SERVICE_PORT"),
+        url("COMPLETION_API_PORT"),
+        url("LRA_COORDINATOR_PORT"),
+        "localhost:" + port("KAFKA_PORT"));
+  }
+
   RunScript with(String variable, String value) {
     env.put(variable, value);
     return this;

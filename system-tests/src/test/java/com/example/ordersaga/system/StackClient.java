@@ -26,9 +26,13 @@ final class StackClient {
   }
 
   Answer placeOrder(String body, Map<String, String> headers) throws Exception {
+    return placeOrder(body, headers, Duration.ofSeconds(60));
+  }
+
+  Answer placeOrder(String body, Map<String, String> headers, Duration timeout) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(stack.url("ORCHESTRATOR_PORT") + "/api/orders"))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);

@@ -2,6 +2,7 @@ package com.example.ordersaga.orchestrator.api;
 
 import com.example.ordersaga.orchestrator.idempotency.IdempotencyKeys;
 import com.example.ordersaga.orchestrator.saga.OrderSagaRoute;
+import com.example.ordersaga.orchestrator.view.OrderSummary;
 import com.example.ordersaga.orchestrator.view.OrderView;
 import com.example.ordersaga.orchestrator.view.SagaView;
 import com.example.ordersaga.participant.ErrorBody;
@@ -12,7 +13,10 @@ import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
-/** {@code POST /api/orders} and {@code GET /api/orders/{orderId}} (design.md §3). */
+/**
+ * {@code POST /api/orders} and {@code GET /api/orders/{orderId}} (design.md §3), and {@code GET
+ * /api/orders}, the list an audit reads.
+ */
 @Component
 public class OrderApiRoutes extends RouteBuilder {
 
@@ -57,6 +61,13 @@ public class OrderApiRoutes extends RouteBuilder {
         .description("dev/test only: <step>[:after-commit][,…] fails that step")
         .endParam()
         .to("direct:place-order")
+        .get()
+        .id("rest-list-orders")
+        .description("Every order saga, oldest first: status, LRA, amounts and reason (no steps)")
+        .produces("application/json")
+        .outType(OrderSummary[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:list-orders")
         .get("/{orderId}")
         .id("rest-get-order")
         .description("The order saga's state and step history")
@@ -77,5 +88,7 @@ public class OrderApiRoutes extends RouteBuilder {
         .bean(placement, "respond");
 
     from("direct:get-order").routeId("get-order").bean(view, "find(${header.orderId})");
+
+    from("direct:list-orders").routeId("list-orders").bean(view, "all");
   }
 }

@@ -130,12 +130,7 @@ public class OrderPlacement {
 
   private Answer answerFor(Exchange exchange, Exception caught) {
     if (caught instanceof RequestReader.UnsupportedMediaType unsupported) {
-      return OrderAnswers.invalid(
-          415,
-          ErrorBody.invalid(
-              unsupported.getMessage(),
-              java.util.List.of(
-                  new ErrorBody.Violation("Content-Type", "must be application/json"))));
+      return OrderAnswers.invalid(415, unsupported.body());
     }
     if (caught instanceof JsonProcessingException unreadable) {
       InvalidRequest invalid = JsonErrors.toInvalidRequest(unreadable);

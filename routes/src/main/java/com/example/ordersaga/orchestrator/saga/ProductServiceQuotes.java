@@ -33,13 +33,17 @@ public class ProductServiceQuotes implements OrderPricing.PriceQuotes {
   }
 
   private long unitPrice(String productId) {
+    // One endpoint for every product: the id travels in the path header, encoded as a segment,
+    // so no id (however hostile) changes the URL's structure or adds an endpoint to Camel's cache.
     Exchange answer =
         producer.send(
-            productServiceUrl
-                + "/products/"
-                + java.net.URLEncoder.encode(productId, java.nio.charset.StandardCharsets.UTF_8)
-                + "?throwExceptionOnFailure=false",
-            exchange -> exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET"));
+            productServiceUrl + "?throwExceptionOnFailure=false",
+            exchange -> {
+              exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+              exchange
+                  .getIn()
+                  .setHeader(Exchange.HTTP_PATH, "/products/" + StepSpec.segment(productId));
+            });
     if (answer.getException() != null) {
       throw SagaFailure.unavailable(OrderPricing.STEP, answer.getException().toString());
     }

@@ -30,7 +30,9 @@ public class SecurityConfiguration {
             "/api-doc/**",
             "/lra-participant/**",
             "/actuator/health/**",
-            "/actuator/info")
+            "/actuator/info",
+            // Boot's error page: what a failed API request is forwarded to (not a login).
+            "/error")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable()) // No cookies, no session: nothing for CSRF to ride on.
         .sessionManagement(

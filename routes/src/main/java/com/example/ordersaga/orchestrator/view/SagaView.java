@@ -119,6 +119,23 @@ public class SagaView {
         steps);
   }
 
+  /** Every order saga, oldest first, without items and steps. */
+  public List<OrderSummary> all() {
+    return sql.query("orchestrator/find-orders.sql", Map.of()).stream()
+        .map(
+            row ->
+                new OrderSummary(
+                    (String) row.get("order_id"),
+                    (String) row.get("status"),
+                    (String) row.get("lra_id"),
+                    (String) row.get("user_id"),
+                    ((Number) row.get("total_amount")).longValue(),
+                    ((Number) row.get("points_used")).longValue(),
+                    ((Number) row.get("paid_amount")).longValue(),
+                    (String) row.get("reason")))
+        .toList();
+  }
+
   private static OffsetDateTime at(Object value) {
     if (value instanceof OffsetDateTime time) {
       return time;

@@ -10,6 +10,7 @@ import com.example.ordersaga.orchestrator.api.OrderPlacement;
 import com.example.ordersaga.orchestrator.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -294,6 +295,56 @@ class OrderSagaRouteTest {
     assertThat(status(replay)).isEqualTo(status(first)).isEqualTo(201);
     assertThat(replay.body()).isEqualTo(first.body());
     assertThat(callOrder().stream().filter(STEPS::contains)).containsExactlyElementsOf(STEPS);
+  }
+
+  @Test
+  void theOrderListShowsEverySagasOutcomeAsItsOwnReadDoesLessItemsAndSteps() throws Exception {
+    JsonNode completed = body(placeOrder(validOrder(), Map.of()));
+    answer("point-deduct", 409, "{\"error\":\"REJECTED\",\"reason\":\"INSUFFICIENT_POINTS\"}");
+    JsonNode cancelled = body(placeOrder(validOrder(), Map.of()));
+
+    HttpResponse<String> answer = get("/api/orders", null);
+
+    assertThat(status(answer)).as(answer.body()).isEqualTo(200);
+    List<String> ids = body(answer).findValuesAsText("orderId");
+    String completedId = completed.path("orderId").asText();
+    String cancelledId = cancelled.path("orderId").asText();
+    assertThat(ids).doesNotHaveDuplicates().containsSubsequence(completedId, cancelledId);
+    for (String orderId : List.of(completedId, cancelledId)) {
+      JsonNode listed = body(answer).get(ids.indexOf(orderId));
+      assertThat(listed.fieldNames())
+          .toIterable()
+          .containsExactly(
+              "orderId",
+              "status",
+              "lraId",
+              "userId",
+              "totalAmount",
+              "pointsUsed",
+              "paidAmount",
+              "reason");
+      ObjectNode alone = (ObjectNode) body(get("/api/orders/" + orderId, null));
+      alone.remove(List.of("items", "steps"));
+      assertThat(listed).isEqualTo(alone);
+    }
+    JsonNode listedCompleted = body(answer).get(ids.indexOf(completedId));
+    assertThat(listedCompleted.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(listedCompleted.path("lraId").asText()).isEqualTo(completed.path("lraId").asText());
+    assertThat(listedCompleted.path("paidAmount").asLong())
+        .isEqualTo(completed.path("paidAmount").asLong());
+    assertThat(listedCompleted.path("reason").isNull()).isTrue();
+    JsonNode listedCancelled = body(answer).get(ids.indexOf(cancelledId));
+    assertThat(listedCancelled.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(listedCancelled.path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
+    assertThat(listedCancelled.path("lraId").asText()).isEqualTo(cancelled.path("lraId").asText());
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheOrderList() throws Exception {
+    JsonNode list = body(get("/api-doc", null)).path("paths").path("/api/orders").path("get");
+
+    assertThat(list.path("operationId").asText()).isEqualTo("rest-list-orders");
+    assertThat(list.path("summary").asText()).startsWith("Every order saga");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.example.ordersaga.order;
 
 import static com.example.ordersaga.order.OrderFixtures.aFreshLra;
+import static com.example.ordersaga.order.OrderFixtures.aliceBuysAGadget;
 import static com.example.ordersaga.order.OrderFixtures.aliceBuysTwoWidgetsAndAGadget;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,8 @@ import com.example.ordersaga.order.domain.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +114,29 @@ class OrderApiTest {
     assertThat(body.path("paymentMethod").asText()).isEqualTo("CARD");
     assertThat(Instant.parse(body.path("createdAt").asText())).isEqualTo(placed.createdAt());
     assertThat(Instant.parse(body.path("updatedAt").asText())).isEqualTo(placed.updatedAt());
+  }
+
+  @Test
+  void theOrderListAnswersEveryOrderAsItsOwnReadDoes() throws Exception {
+    Order twoLines = participant.create(aFreshLra(), aliceBuysTwoWidgetsAndAGadget(), null);
+    Order oneLine = participant.create(aFreshLra(), aliceBuysAGadget(), null);
+
+    ResponseEntity<String> response = http.getForEntity("/orders", String.class);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode listed = json.readTree(response.getBody());
+    assertThat(listed.isArray()).isTrue();
+    Map<String, JsonNode> byId = new HashMap<>();
+    listed.forEach(order -> byId.put(order.path("orderId").asText(), order));
+    assertThat(byId).hasSize(listed.size());
+    for (Order placed : new Order[] {twoLines, oneLine}) {
+      assertThat(byId.get(placed.orderId()))
+          .isEqualTo(
+              json.readTree(
+                  http.getForEntity("/orders/" + placed.orderId(), String.class).getBody()));
+    }
+    assertThat(byId.get(twoLines.orderId()).path("items")).hasSize(2);
+    assertThat(byId.get(oneLine.orderId()).path("items")).hasSize(1);
   }
 
   @Test

@@ -33,4 +33,16 @@ public final class OrderFixtures {
         2 * WIDGET_PRICE + GADGET_PRICE - 500,
         PaymentMethod.CARD);
   }
+
+  /** Alice buys one gadget (500), all of it by card: an order of a single line. */
+  public static CreateOrderRequest aliceBuysAGadget() {
+    return new CreateOrderRequest(
+        "order-" + UUID.randomUUID(),
+        ALICE,
+        List.of(new Item(GADGET, 1, GADGET_PRICE)),
+        GADGET_PRICE,
+        0L,
+        GADGET_PRICE,
+        PaymentMethod.CARD);
+  }
 }

@@ -6,6 +6,7 @@ import static com.example.ordersaga.order.OrderFixtures.GADGET_PRICE;
 import static com.example.ordersaga.order.OrderFixtures.WIDGET;
 import static com.example.ordersaga.order.OrderFixtures.WIDGET_PRICE;
 import static com.example.ordersaga.order.OrderFixtures.aFreshLra;
+import static com.example.ordersaga.order.OrderFixtures.aliceBuysAGadget;
 import static com.example.ordersaga.order.OrderFixtures.aliceBuysTwoWidgetsAndAGadget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +34,7 @@ import com.example.ordersaga.participant.RejectionReason;
 import com.example.ordersaga.participant.SimulatedFailure;
 import com.example.ordersaga.participant.StepLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +149,26 @@ abstract class OrderParticipantContract {
             rejection -> assertThat(rejection.reason()).isEqualTo(RejectionReason.LRA_ENDED));
     assertThatThrownBy(() -> orders.order(late.orderId())).isInstanceOf(NotFound.class);
     verify(orders, never()).create(eq(lra), any());
+  }
+
+  @Test
+  void everyOrderIsListedWithItsOwnLinesAsItReadsAlone() {
+    String completedLra = aFreshLra();
+    String completed =
+        participant.create(completedLra, aliceBuysTwoWidgetsAndAGadget(), null).orderId();
+    participant.finish(completedLra);
+    String cancelledLra = aFreshLra();
+    String cancelled = participant.create(cancelledLra, aliceBuysAGadget(), null).orderId();
+    participant.cancel(cancelledLra);
+
+    List<Order> listed = orders.all();
+
+    assertThat(listed)
+        .filteredOn(order -> List.of(completed, cancelled).contains(order.orderId()))
+        .containsExactlyInAnyOrder(orders.order(completed), orders.order(cancelled));
+    assertThat(listed).extracting(Order::orderId).doesNotHaveDuplicates();
+    assertThat(listed)
+        .isSortedAccordingTo(Comparator.comparing(Order::createdAt).thenComparing(Order::orderId));
   }
 
   @Test

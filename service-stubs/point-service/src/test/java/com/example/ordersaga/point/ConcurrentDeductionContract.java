@@ -8,6 +8,7 @@ import com.example.ordersaga.participant.RejectionReason;
 import com.example.ordersaga.point.api.DeductPointsRequest;
 import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;
+import com.example.ordersaga.point.domain.PointBalance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,5 +80,16 @@ abstract class ConcurrentDeductionContract {
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM participant_ledger WHERE state = 'APPLIED'", Integer.class))
         .isEqualTo(10);
+    // The read side shows the same, on every database.
+    assertThat(accounts.balances()).contains(new PointBalance(BOB, 0));
+    assertThat(accounts.movements())
+        .filteredOn(movement -> movement.userId().equals(BOB))
+        .hasSize(10)
+        .allSatisfy(
+            movement -> {
+              assertThat(movement.kind()).isEqualTo("DEDUCT");
+              assertThat(movement.points()).isEqualTo(POINTS_PER_ORDER);
+              assertThat(movement.at()).isNotNull();
+            });
   }
 }

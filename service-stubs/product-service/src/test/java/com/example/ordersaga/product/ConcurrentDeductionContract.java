@@ -64,6 +64,17 @@ abstract class ConcurrentDeductionContract {
               Map.of(SUCCEEDED, IN_STOCK, RejectionReason.OUT_OF_STOCK.name(), SAGAS - IN_STOCK));
       assertThat(products.stockOf(product)).isZero();
       assertThat(products.movements(product, DEDUCT)).isEqualTo(IN_STOCK);
+      // The read side shows the same, on every database.
+      assertThat(stock.products()).contains(stock.product(product));
+      assertThat(stock.movements())
+          .filteredOn(movement -> movement.productId().equals(product))
+          .hasSize((int) IN_STOCK)
+          .allSatisfy(
+              movement -> {
+                assertThat(movement.kind()).isEqualTo(DEDUCT);
+                assertThat(movement.quantity()).isEqualTo(ONE_UNIT);
+                assertThat(movement.at()).isNotNull();
+              });
     } finally {
       sagas.shutdownNow();
     }

@@ -1,12 +1,23 @@
 package com.example.ordersaga.product;
 
+import static com.example.ordersaga.product.StockFixtures.DEDUCT;
+import static com.example.ordersaga.product.StockFixtures.RESTORE;
+import static com.example.ordersaga.product.StockFixtures.SORTS_FIRST;
+import static com.example.ordersaga.product.StockFixtures.SORTS_LAST;
 import static com.example.ordersaga.product.StockFixtures.newLra;
 import static com.example.ordersaga.product.StockFixtures.orderOf;
 import static com.example.ordersaga.product.StockFixtures.units;
 import static com.example.ordersaga.product.StockFixtures.unknownProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ordersaga.product.api.DeductStockRequest;
+import com.example.ordersaga.product.api.StockParticipant;
 import com.example.ordersaga.product.domain.ProductStock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +49,8 @@ class ProductApiTest {
   @Autowired TestRestTemplate http;
   @Autowired ProductStock stock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired StockParticipant participant;
+  @Autowired ObjectMapper json;
   private StockFixtures products;
 
   @BeforeEach
@@ -63,6 +76,63 @@ class ProductApiTest {
         {"error":"NOT_FOUND"}""",
         response.getBody(),
         JSONCompareMode.LENIENT);
+  }
+
+  @Test
+  void everyProductIsListedByIdAsItIsServedAlone() throws Exception {
+    String product = products.productWithStock(IN_STOCK);
+
+    JsonNode listed = getArray("/products");
+
+    List<String> ids = listed.findValuesAsText("productId");
+    assertThat(ids).contains(SEEDED_PRODUCT, product).doesNotHaveDuplicates().isSorted();
+    for (String productId : List.of(SEEDED_PRODUCT, product)) {
+      JSONAssert.assertEquals(
+          getProduct(productId).getBody(),
+          json.writeValueAsString(listed.get(ids.indexOf(productId))),
+          JSONCompareMode.STRICT);
+    }
+  }
+
+  @Test
+  void theLedgerListsADeductionAndTheRestoreThatCompensatedIt() throws Exception {
+    String first = products.productWithStock(SORTS_FIRST, IN_STOCK);
+    String last = products.productWithStock(SORTS_LAST, IN_STOCK);
+    String lra = newLra();
+    DeductStockRequest order = orderOf(units(TAKEN, last), units(1, first));
+    participant.deduct(lra, order, null);
+    participant.restore(lra);
+
+    List<JsonNode> ofOrder =
+        StreamSupport.stream(getArray("/movements").spliterator(), false)
+            .filter(movement -> movement.path("orderId").asText().equals(order.orderId()))
+            .toList();
+
+    assertThat(ofOrder)
+        .extracting(
+            movement ->
+                movement.path("kind").asText()
+                    + " "
+                    + movement.path("quantity").asLong()
+                    + " "
+                    + movement.path("productId").asText())
+        .containsExactly(
+            DEDUCT + " 1 " + first,
+            DEDUCT + " " + TAKEN + " " + last,
+            RESTORE + " 1 " + first,
+            RESTORE + " " + TAKEN + " " + last);
+    assertThat(ofOrder)
+        .allSatisfy(
+            movement -> {
+              assertThat(movement.fieldNames())
+                  .toIterable()
+                  .containsExactly("orderId", "productId", "kind", "quantity", "lraId", "at");
+              assertThat(movement.path("lraId").asText()).isEqualTo(lra);
+              assertThat(Instant.parse(movement.path("at").asText()))
+                  .isBeforeOrEqualTo(Instant.now());
+            });
+    assertThat(products.stockOf(first)).isEqualTo(IN_STOCK);
+    assertThat(products.stockOf(last)).isEqualTo(IN_STOCK);
   }
 
   @Test
@@ -164,6 +234,14 @@ class ProductApiTest {
         response.getBody(),
         JSONCompareMode.LENIENT);
     assertThat(products.stockOf(product)).isEqualTo(IN_STOCK);
+  }
+
+  private JsonNode getArray(String path) throws Exception {
+    ResponseEntity<String> response = http.getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode body = json.readTree(response.getBody());
+    assertThat(body.isArray()).as(response.getBody()).isTrue();
+    return body;
   }
 
   private ResponseEntity<String> getProduct(String productId) {

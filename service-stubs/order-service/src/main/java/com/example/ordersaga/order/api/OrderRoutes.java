@@ -39,6 +39,11 @@ public class OrderRoutes extends ParticipantRouteBuilder {
         .outType(Order.class)
         .bindingMode(RestBindingMode.json)
         .to("direct:" + OrderParticipant.CREATE_STEP)
+        .get()
+        .id("rest-order-list")
+        .outType(Order[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:order-list")
         .get("/{orderId}")
         .id("rest-order-get")
         .outType(Order.class)
@@ -51,6 +56,8 @@ public class OrderRoutes extends ParticipantRouteBuilder {
         .to("direct:order-completion-request");
 
     from("direct:order-get").routeId("order-get").bean(orders, "order(${header.orderId})");
+
+    from("direct:order-list").routeId("order-list").bean(orders, "all");
 
     joinSaga(OrderParticipant.CREATE_STEP, "direct:order-cancel", "direct:order-finish")
         .bean(participant, "create(" + LRA + ", ${body}, " + SIMULATE_FAILURE + ")")

@@ -3,7 +3,9 @@ package com.example.ordersaga.order.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** An order as {@code GET /orders/{orderId}} answers it. */
+/**
+ * An order as {@code GET /orders/{orderId}} answers it (and each element of {@code GET /orders}).
+ */
 public record Order(
     String orderId,
     OrderStatus status,

@@ -77,6 +77,11 @@ public class Orders {
     return repository.find(orderId).orElseThrow(() -> new NotFound("unknown order " + orderId));
   }
 
+  /** Every order with its lines, in creation order (the read side of audits). */
+  public List<Order> all() {
+    return repository.findAll();
+  }
+
   /**
    * The order as order-complete answers it, also on a replay: once cancelled, its saga has ended
    * and the step is refused rather than reported as done.

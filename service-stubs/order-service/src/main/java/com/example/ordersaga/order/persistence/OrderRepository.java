@@ -1,5 +1,9 @@
 package com.example.ordersaga.order.persistence;
 
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
 import com.example.ordersaga.order.domain.NewOrder;
 import com.example.ordersaga.order.domain.Order;
 import com.example.ordersaga.order.domain.OrderLine;
@@ -54,6 +58,24 @@ public class OrderRepository {
         .map(row -> toOrder(row, items(orderId)));
   }
 
+  /**
+   * Every order with its lines, in creation order: two queries, not one per order. Orders are read
+   * first: an order's lines commit with it and are never deleted, so every order read has all its
+   * lines in the second read (lines of orders placed in between are left out).
+   */
+  public List<Order> findAll() {
+    List<Map<String, Object>> orders = sql.query("order/find-orders.sql", Map.of());
+    Map<String, List<OrderLine>> lines =
+        sql.query("order/find-all-items.sql", Map.of()).stream()
+            .collect(
+                groupingBy(
+                    row -> (String) row.get("order_id"),
+                    mapping(OrderRepository::toLine, toList())));
+    return orders.stream()
+        .map(row -> toOrder(row, lines.getOrDefault((String) row.get("order_id"), List.of())))
+        .toList();
+  }
+
   /** Conditional: false unless the order of this LRA was PENDING. */
   public boolean markConfirming(String lraId, String orderId) {
     return sql.update("order/mark-confirming.sql", Map.of("lraId", lraId, "orderId", orderId)) == 1;
@@ -75,13 +97,15 @@ public class OrderRepository {
 
   private List<OrderLine> items(String orderId) {
     return sql.query("order/find-items.sql", Map.of("orderId", orderId)).stream()
-        .map(
-            row ->
-                new OrderLine(
-                    (String) row.get("product_id"),
-                    ((Number) row.get("quantity")).intValue(),
-                    ((Number) row.get("unit_price")).longValue()))
+        .map(OrderRepository::toLine)
         .toList();
+  }
+
+  private static OrderLine toLine(Map<String, Object> row) {
+    return new OrderLine(
+        (String) row.get("product_id"),
+        ((Number) row.get("quantity")).intValue(),
+        ((Number) row.get("unit_price")).longValue());
   }
 
   private static Order toOrder(Map<String, Object> row, List<OrderLine> items) {

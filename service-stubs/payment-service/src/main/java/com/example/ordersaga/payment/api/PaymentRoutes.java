@@ -8,6 +8,7 @@ import com.example.ordersaga.payment.domain.PaymentApproval;
 import com.example.ordersaga.payment.domain.Payments;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class PaymentRoutes extends ParticipantRouteBuilder {
 
   private static final int CREATED = 201;
+  private static final String ORDER_ID = "orderId";
 
   private final PaymentParticipant participant;
   private final Payments payments;
@@ -38,6 +40,12 @@ public class PaymentRoutes extends ParticipantRouteBuilder {
         .id("rest-payment-list")
         .outType(Payment[].class)
         .bindingMode(RestBindingMode.json)
+        .param()
+        .name(ORDER_ID)
+        .type(RestParamType.query)
+        .required(false)
+        .description("the order's payments; without it, every payment")
+        .endParam()
         .to("direct:payment-list")
         .post("/validations")
         .id("rest-payment-validate")
@@ -52,9 +60,14 @@ public class PaymentRoutes extends ParticipantRouteBuilder {
         .bindingMode(RestBindingMode.json)
         .to("direct:" + PaymentParticipant.SAVE_STEP);
 
+    // Without the parameter: every payment (audits). Present but blank: refused, as before.
     from("direct:payment-list")
         .routeId("payment-list")
-        .bean(payments, "ofOrder(${header.orderId})");
+        .choice()
+        .when(header(ORDER_ID).isNull())
+        .bean(payments, "all")
+        .otherwise()
+        .bean(payments, "ofOrder(${header." + ORDER_ID + "})");
 
     localStep(PaymentParticipant.VALIDATE_STEP)
         .bean(participant, "validate(${body}, ${header." + FaultInjection.HEADER + "})");

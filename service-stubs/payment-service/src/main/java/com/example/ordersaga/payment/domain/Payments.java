@@ -50,6 +50,11 @@ public class Payments {
     repository.confirm(lraId);
   }
 
+  /** Every payment, in the order they were saved (the read side of audits). */
+  public List<Payment> all() {
+    return repository.all();
+  }
+
   public List<Payment> ofOrder(String orderId) {
     if (orderId == null || orderId.isBlank()) {
       throw new InvalidRequest(

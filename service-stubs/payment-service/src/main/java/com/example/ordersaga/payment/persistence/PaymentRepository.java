@@ -43,13 +43,22 @@ public class PaymentRepository {
 
   public List<Payment> ofOrder(String orderId) {
     return sql.query("payment/find-by-order.sql", Map.of("orderId", orderId)).stream()
-        .map(
-            row ->
-                new Payment(
-                    (String) row.get("payment_id"),
-                    (String) row.get("order_id"),
-                    ((Number) row.get("amount")).longValue(),
-                    PaymentStatus.valueOf((String) row.get("status"))))
+        .map(PaymentRepository::toPayment)
         .toList();
+  }
+
+  /** Every payment, in the order they were saved. */
+  public List<Payment> all() {
+    return sql.query("payment/find-all.sql", Map.of()).stream()
+        .map(PaymentRepository::toPayment)
+        .toList();
+  }
+
+  private static Payment toPayment(Map<String, Object> row) {
+    return new Payment(
+        (String) row.get("payment_id"),
+        (String) row.get("order_id"),
+        ((Number) row.get("amount")).longValue(),
+        PaymentStatus.valueOf((String) row.get("status")));
   }
 }

@@ -10,7 +10,9 @@ import com.example.ordersaga.payment.PaymentEndpoints;
 import com.example.ordersaga.payment.PaymentEndpoints.Answer;
 import com.example.ordersaga.payment.PaymentServiceOnH2;
 import com.example.ordersaga.payment.domain.Payment;
+import com.example.ordersaga.payment.domain.PaymentStatus;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,11 +100,39 @@ class PaymentApiTest {
   }
 
   @Test
-  void listingWithoutOrderIdIs400() throws Exception {
-    Answer answer = api.list(null);
+  void listingWithABlankOrderIdIs400() throws Exception {
+    Answer answer = api.list("");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.violatedFields()).containsExactly("orderId");
+  }
+
+  @Test
+  void listingWithoutOrderIdAnswersEveryPaymentInTheOrderTheyWereSaved() throws Exception {
+    String confirmedLra = anLra();
+    Payment confirmed = participant.save(confirmedLra, aliceOrder, null);
+    participant.confirm(confirmedLra);
+    String cancelledLra = anLra();
+    PaymentRequest otherOrder = aliceByCard(1000, 0);
+    Payment cancelled = participant.save(cancelledLra, otherOrder, null);
+    participant.cancel(cancelledLra);
+
+    Answer answer = api.list(null);
+
+    assertThat(answer.status()).isEqualTo(200);
+    List<Payment> listed = List.of(answer.bodyAs(Payment[].class));
+    assertThat(listed)
+        .filteredOn(
+            payment ->
+                List.of(confirmed.paymentId(), cancelled.paymentId()).contains(payment.paymentId()))
+        .containsExactly(
+            withStatus(confirmed, PaymentStatus.CONFIRMED),
+            withStatus(cancelled, PaymentStatus.CANCELLED));
+    assertThat(answer.body().get(0).fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("paymentId", "orderId", "amount", "status");
+    assertThat(api.list(otherOrder.orderId()).bodyAs(Payment[].class))
+        .containsExactly(withStatus(cancelled, PaymentStatus.CANCELLED));
   }
 
   @Test
@@ -126,5 +156,9 @@ class PaymentApiTest {
     assertThat(answer.body().get(0).fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder("paymentId", "orderId", "amount", "status");
+  }
+
+  private static Payment withStatus(Payment payment, PaymentStatus status) {
+    return new Payment(payment.paymentId(), payment.orderId(), payment.amount(), status);
   }
 }

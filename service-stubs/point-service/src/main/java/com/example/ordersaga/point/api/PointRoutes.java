@@ -5,6 +5,7 @@ import com.example.ordersaga.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.participant.ParticipantRouting;
 import com.example.ordersaga.point.domain.PointAccounts;
 import com.example.ordersaga.point.domain.PointBalance;
+import com.example.ordersaga.point.domain.PointMovement;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,11 @@ public class PointRoutes extends ParticipantRouteBuilder {
     mapErrorsToContract();
 
     rest("/points")
+        .get()
+        .id("rest-point-list")
+        .outType(PointBalance[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:point-list")
         .get("/{userId}")
         .id("rest-point-balance")
         .outType(PointBalance.class)
@@ -45,9 +51,20 @@ public class PointRoutes extends ParticipantRouteBuilder {
         .bindingMode(RestBindingMode.json)
         .to("direct:point-deduct");
 
+    rest("/movements")
+        .get()
+        .id("rest-point-movements")
+        .outType(PointMovement[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:point-movements");
+
     from("direct:point-balance")
         .routeId("point-balance")
         .bean(accounts, "balance(${header.userId})");
+
+    from("direct:point-list").routeId("point-list").bean(accounts, "balances");
+
+    from("direct:point-movements").routeId("point-movements").bean(accounts, "movements");
 
     joinSaga(PointParticipant.STEP, "direct:point-refund", null)
         .option("userId", header("userId"))

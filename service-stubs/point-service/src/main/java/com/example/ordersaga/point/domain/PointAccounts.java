@@ -5,6 +5,7 @@ import com.example.ordersaga.participant.NotFound;
 import com.example.ordersaga.participant.RejectionReason;
 import com.example.ordersaga.point.persistence.PointRepository;
 import com.example.ordersaga.point.persistence.PointRepository.Deduction;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +49,16 @@ public class PointAccounts {
     return new PointBalance(
         userId,
         repository.balance(userId).orElseThrow(() -> new NotFound("unknown user " + userId)));
+  }
+
+  /** Every account's balance, by user id (the read side of audits). */
+  public List<PointBalance> balances() {
+    return repository.balances();
+  }
+
+  /** Every deduction and refund, in the order they were made (the read side of audits). */
+  public List<PointMovement> movements() {
+    return repository.movements();
   }
 
   public PointBalance setBalance(String userId, long balance) {

@@ -1,6 +1,12 @@
 package com.example.ordersaga.point.persistence;
 
 import com.example.ordersaga.participant.SqlGateway;
+import com.example.ordersaga.point.domain.PointBalance;
+import com.example.ordersaga.point.domain.PointMovement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
@@ -53,7 +59,43 @@ public class PointRepository {
                     ((Number) row.get("points")).longValue()));
   }
 
+  /** Every account's balance, by user id. */
+  public List<PointBalance> balances() {
+    return sql.query("point/find-accounts.sql", Map.of()).stream()
+        .map(
+            row ->
+                new PointBalance(
+                    (String) row.get("user_id"), ((Number) row.get("balance")).longValue()))
+        .toList();
+  }
+
+  /** Every ledger row, in the order they were written. */
+  public List<PointMovement> movements() {
+    return sql.query("point/find-movements.sql", Map.of()).stream()
+        .map(
+            row ->
+                new PointMovement(
+                    (String) row.get("order_id"),
+                    (String) row.get("user_id"),
+                    (String) row.get("kind"),
+                    ((Number) row.get("points")).longValue(),
+                    (String) row.get("lra_id"),
+                    instant(row.get("created_at"))))
+        .toList();
+  }
+
   public void setBalance(String userId, long balance) {
     sql.update("point/upsert-account.sql", Map.of("userId", userId, "balance", balance));
+  }
+
+  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value);
   }
 }

@@ -6,6 +6,7 @@ import com.example.ordersaga.participant.ParticipantRouting;
 import com.example.ordersaga.product.domain.Product;
 import com.example.ordersaga.product.domain.ProductStock;
 import com.example.ordersaga.product.domain.StockDeduction;
+import com.example.ordersaga.product.domain.StockMovement;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,11 +39,22 @@ public class ProductRoutes extends ParticipantRouteBuilder {
     mapErrorsToContract();
 
     rest("/products")
+        .get()
+        .id("rest-product-list")
+        .outType(Product[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:product-list")
         .get("/{productId}")
         .id("rest-product-find")
         .outType(Product.class)
         .bindingMode(RestBindingMode.json)
         .to("direct:product-find");
+    rest("/movements")
+        .get()
+        .id("rest-stock-movements")
+        .outType(StockMovement[].class)
+        .bindingMode(RestBindingMode.json)
+        .to("direct:stock-movements");
     rest("/stock")
         .post("/deductions")
         .id("rest-stock-deduct")
@@ -52,6 +64,10 @@ public class ProductRoutes extends ParticipantRouteBuilder {
         .to("direct:" + StockParticipant.STEP);
 
     from("direct:product-find").routeId("product-find").bean(stock, "product(${header.productId})");
+
+    from("direct:product-list").routeId("product-list").bean(stock, "products");
+
+    from("direct:stock-movements").routeId("stock-movements").bean(stock, "movements");
 
     joinSaga(StockParticipant.STEP, "direct:stock-restore", null)
         .bean(participant, "deduct(" + LRA_ID + ", ${body}, " + SIMULATE_FAILURE + ")");

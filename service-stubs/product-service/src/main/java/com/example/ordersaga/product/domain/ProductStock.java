@@ -64,6 +64,16 @@ public class ProductStock {
         .orElseThrow(() -> new NotFound("unknown product " + productId));
   }
 
+  /** Every product, by product id (the read side of audits). */
+  public List<Product> products() {
+    return repository.findAll();
+  }
+
+  /** Every deduction and restore, in the order they were made (the read side of audits). */
+  public List<StockMovement> movements() {
+    return repository.movements();
+  }
+
   /** Creates the product or resets it to these values (fixtures). */
   public Product setProduct(String productId, String name, long price, long stock) {
     repository.save(new Product(productId, name, price, stock));

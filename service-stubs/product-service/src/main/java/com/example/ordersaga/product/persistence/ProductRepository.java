@@ -2,6 +2,10 @@ package com.example.ordersaga.product.persistence;
 
 import com.example.ordersaga.participant.SqlGateway;
 import com.example.ordersaga.product.domain.Product;
+import com.example.ordersaga.product.domain.StockMovement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +29,29 @@ public class ProductRepository {
 
   public Optional<Product> find(String productId) {
     return sql.queryOne("product/find-product.sql", Map.of("productId", productId))
+        .map(ProductRepository::toProduct);
+  }
+
+  /** Every product, by product id. */
+  public List<Product> findAll() {
+    return sql.query("product/find-products.sql", Map.of()).stream()
+        .map(ProductRepository::toProduct)
+        .toList();
+  }
+
+  /** Every ledger row, in the order they were written. */
+  public List<StockMovement> movements() {
+    return sql.query("product/find-movements.sql", Map.of()).stream()
         .map(
             row ->
-                new Product(
+                new StockMovement(
+                    (String) row.get("order_id"),
                     (String) row.get("product_id"),
-                    (String) row.get("name"),
-                    ((Number) row.get("price")).longValue(),
-                    ((Number) row.get("stock")).longValue()));
+                    (String) row.get("kind"),
+                    ((Number) row.get("quantity")).longValue(),
+                    (String) row.get("lra_id"),
+                    instant(row.get("created_at"))))
+        .toList();
   }
 
   /** Atomic and conditional: false when the stock is too low (or the product unknown). */
@@ -84,5 +104,24 @@ public class ProductRepository {
             "productId", movement.productId(),
             "orderId", movement.orderId(),
             "quantity", movement.quantity()));
+  }
+
+  private static Product toProduct(Map<String, Object> row) {
+    return new Product(
+        (String) row.get("product_id"),
+        (String) row.get("name"),
+        ((Number) row.get("price")).longValue(),
+        ((Number) row.get("stock")).longValue());
+  }
+
+  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value);
   }
 }

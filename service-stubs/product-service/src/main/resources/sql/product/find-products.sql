@@ -1,0 +1,1 @@
+SELECT product_id, name, price, stock FROM product ORDER BY product_id
