@@ -50,7 +50,7 @@ public class CompletionNotifierRoute extends RouteBuilder {
             + "&autoOffsetReset=earliest"
             + "&autoCommitEnable=false&allowManualCommit=true"
             + "&breakOnFirstError=true"
-            + "&maxPollRecords=5&maxPollIntervalMs=600000"
+            + "&maxPollRecords=5&maxPollIntervalMs=1200000"
             // Sees the topic soon after it is created, when the broker came up after us.
             + "&metadataMaxAgeMs=10000")
         .routeId("order-events-notifier")

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NotifierProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("order-completion-notifier") String groupId,
-    @DefaultValue("6") int maxRedeliveries,
+    @DefaultValue("10") int maxRedeliveries,
     @DefaultValue("500ms") Duration initialDelay,
-    @DefaultValue("10s") Duration maxDelay) {}
+    @DefaultValue("30s") Duration maxDelay) {}

@@ -48,15 +48,21 @@ public class ProductServiceQuotes implements OrderPricing.PriceQuotes {
       throw SagaFailure.unavailable(OrderPricing.STEP, answer.getException().toString());
     }
     int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-    if (status == 404) {
+    String body = answer.getMessage().getBody(String.class);
+    if (status == 404 && ServiceAnswers.isContractNotFound(body, json)) {
       throw SagaFailure.rejected(
           OrderPricing.STEP, "UNKNOWN_PRODUCT", "unknown product " + productId);
+    }
+    if (status == 404 || status == 503) {
+      // A 404 without the service's own body: product-service is starting (its web server
+      // answers before its routes exist), not saying the product is unknown.
+      throw SagaFailure.unavailable(OrderPricing.STEP, "product-service answered " + status);
     }
     if (status != 200) {
       throw SagaFailure.failed(OrderPricing.STEP, "product-service answered " + status);
     }
     try {
-      JsonNode product = json.readTree(answer.getMessage().getBody(String.class));
+      JsonNode product = json.readTree(body);
       return product.path("price").asLong();
     } catch (IOException e) {
       throw SagaFailure.failed(OrderPricing.STEP, "unreadable product: " + e.getMessage());

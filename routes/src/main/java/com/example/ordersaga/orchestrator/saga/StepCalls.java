@@ -75,14 +75,17 @@ public class StepCalls {
       view.stepDone(orderId, step, "OK");
       return;
     }
-    String reason = reasonOf(exchange.getMessage().getBody(String.class));
+    String answer = exchange.getMessage().getBody(String.class);
+    String reason = reasonOf(answer);
     SagaFailure failure;
     if (deadline.passed(exchange.getProperty(DEADLINE, Long.class))) {
       failure = SagaFailure.timedOut(step);
     } else if (status == 409 && reason != null && !"LRA_ENDED".equals(reason)) {
       failure = SagaFailure.rejected(step, reason, step + " refused: " + reason);
-    } else if (status == 503) {
-      failure = SagaFailure.unavailable(step, step + " answered 503");
+    } else if (status == 503
+        || (status == 404 && !ServiceAnswers.isContractNotFound(answer, json))) {
+      // 503, or a 404 from a service whose web server is up before its routes: not there yet.
+      failure = SagaFailure.unavailable(step, step + " answered " + status);
     } else {
       failure = SagaFailure.failed(step, step + " answered " + status);
     }

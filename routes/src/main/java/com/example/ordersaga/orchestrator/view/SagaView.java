@@ -93,6 +93,23 @@ public class SagaView {
     cancelled(orderId, "TIMEOUT", null);
   }
 
+  /**
+   * Orders recorded PENDING whose saga never began (no LRA), opened before {@code before}: the
+   * orchestrator stopped between recording the order and starting its LRA, so nothing else happened
+   * and nobody will call back. They end CANCELLED (TIMEOUT), as their client was told or would have
+   * been. An order with an LRA ends through the coordinator's callbacks instead.
+   */
+  public int abandonOpenedBefore(java.time.Instant before) {
+    int abandoned =
+        sql.update(
+            "orchestrator/abandon-orders.sql",
+            Map.of("before", java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)));
+    if (abandoned > 0) {
+      log.warn("{} order(s) whose saga never started cancelled (TIMEOUT)", abandoned);
+    }
+    return abandoned;
+  }
+
   public OrderView find(String orderId) throws JsonProcessingException {
     Map<String, Object> row =
         sql.queryOne("orchestrator/find-order.sql", Map.of("orderId", orderId))

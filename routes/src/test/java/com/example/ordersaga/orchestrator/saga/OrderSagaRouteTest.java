@@ -82,6 +82,7 @@ class OrderSagaRouteTest {
   @Autowired CamelContext camel;
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired com.example.ordersaga.orchestrator.view.SagaView view;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -216,6 +217,23 @@ class OrderSagaRouteTest {
     assertThat(body(answer).path("failedStep").asText()).isEqualTo("point-deduct");
   }
 
+  /**
+   * A 404 with the service's own NOT_FOUND body is the step failing; a bare 404 (Spring's page: a
+   * service whose web server is up before its routes) is the service not being there yet.
+   */
+  @Test
+  void aBare404IsAServiceNotThereYetWhileTheServicesOwn404IsAFailedStep() throws Exception {
+    answer("order-complete", 404, "{\"error\":\"NOT_FOUND\",\"message\":\"no order\"}");
+    HttpResponse<String> notFound = placeOrder(validOrder(), Map.of());
+    answer("order-complete", 404, "{\"timestamp\":\"…\",\"status\":404,\"error\":\"Not Found\"}");
+    HttpResponse<String> starting = placeOrder(validOrder(), Map.of());
+
+    assertThat(status(notFound)).isEqualTo(409);
+    assertThat(body(notFound).path("reason").asText()).isEqualTo("STEP_FAILED");
+    assertThat(status(starting)).isEqualTo(503);
+    assertThat(body(starting).path("reason").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+  }
+
   @Test
   void aStepPastTheTimeLimitTimesTheSagaOut() throws Exception {
     mock("point-deduct")
@@ -273,6 +291,30 @@ class OrderSagaRouteTest {
       root.detachAppender(lines);
       stepCalls.setLevel(before);
     }
+  }
+
+  /** An order recorded by an orchestrator that died before starting its LRA does not hang. */
+  @Test
+  void anOrderWhoseSagaNeverStartedIsCancelledAfterTheTimeLimit() throws Exception {
+    String stale = "stale-" + UUID.randomUUID();
+    String started = "started-" + UUID.randomUUID();
+    for (String orderId : List.of(stale, started)) {
+      jdbc.update(
+          "INSERT INTO saga_order (order_id, user_id, items, status, total_amount, points_used,"
+              + " paid_amount, created_at, updated_at) VALUES (?, 'alice', '[]', 'PENDING', 0, 0, 0,"
+              + " CURRENT_TIMESTAMP - INTERVAL '10' MINUTE, CURRENT_TIMESTAMP)",
+          orderId);
+    }
+    jdbc.update("UPDATE saga_order SET lra_id = 'http://lra/1' WHERE order_id = ?", started);
+
+    view.abandonOpenedBefore(java.time.Instant.now().minusSeconds(60));
+
+    assertThat(sagaStatus(stale)).isEqualTo("CANCELLED");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT reason FROM saga_order WHERE order_id = ?", String.class, stale))
+        .isEqualTo("TIMEOUT");
+    assertThat(sagaStatus(started)).as("its LRA's callbacks end it").isEqualTo("PENDING");
   }
 
   @Test

@@ -1,0 +1,135 @@
+package com.example.ordersaga.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.ordersaga.audit.AuditReport;
+import com.example.ordersaga.audit.Auditor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The crash matrix: for each process of the stack, orders keep flowing (at least 20 in flight)
+ * while it is killed with SIGKILL at a random moment, then brought back with {@code ./run.sh};
+ * afterwards the invariant auditor must find nothing. The moments come from a seed, printed, so a
+ * failure can be replayed: {@code -Dcrash.seed=…}; {@code -Dcrash.rounds=N} kills every process N
+ * times (CI: once).
+ */
+class CrashMatrixIT {
+
+  private static final long SEED = Long.getLong("crash.seed", System.currentTimeMillis());
+  private static final int ROUNDS = Integer.getInteger("crash.rounds", 1);
+  private static final int CLIENTS = 24;
+  private static final int USERS = 30;
+  private static final int PRODUCTS = 10;
+
+  @TempDir static Path dataDir;
+  private static RunScript runSh;
+  private static StackClient stack;
+  private static final Random random = new Random(SEED);
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    System.out.println("crash matrix seed: " + SEED + " (replay with -Dcrash.seed=" + SEED + ")");
+    runSh =
+        new RunScript(dataDir)
+            // Sagas cut off by a crash end within seconds: their LRA expires, or, if it never
+            // started, the orchestrator gives the order up soon after.
+            .with("SAGA_TIMEOUT", "15s")
+            .with("SAGA_ABANDON_GRACE", "5s");
+    RunScript.Result started = runSh.run();
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    stack = new StackClient(runSh);
+    for (int i = 0; i < USERS; i++) {
+      stack.givePoints("crash-user-" + i, 1_000_000);
+    }
+    for (int i = 0; i < PRODUCTS; i++) {
+      stack.stockProduct("crash-product-" + i, 100, 100_000);
+    }
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    runSh.run("stop");
+  }
+
+  /**
+   * Every process, except the LRA coordinator unless asked for ({@code -Dcrash.processes=all}): a
+   * coordinator killed while it closes LRAs leaves some of them "Closing" for good after its
+   * restart (Narayana 1.1.0's recovery skips an LRA whose participant lists it finds empty), an
+   * open problem (README, "Known problems"). {@code -Dcrash.processes=a,b} picks processes.
+   */
+  static Stream<String> processes() {
+    List<String> everyProcess =
+        List.of(
+            "order-service",
+            "payment-service",
+            "point-service",
+            "product-service",
+            "completion-api",
+            "lra-coordinator",
+            "kafka",
+            "orchestrator");
+    String chosen = System.getProperty("crash.processes", "");
+    List<String> all =
+        chosen.equals("all")
+            ? everyProcess
+            : chosen.isBlank()
+                ? everyProcess.stream().filter(p -> !p.equals("lra-coordinator")).toList()
+                : List.of(chosen.split(","));
+    List<String> rounds = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      rounds.addAll(all);
+    }
+    return rounds.stream();
+  }
+
+  @ParameterizedTest(name = "kill -9 {0}")
+  @MethodSource("processes")
+  void killedMidFlightAndRestartedLeavesNoViolation(String process) throws Exception {
+    OrderLoad load = new OrderLoad(stack, CLIENTS, random.nextLong(), USERS, PRODUCTS);
+    load.start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> load.inFlight() >= 20);
+    long killAfter = random.nextInt(3_000);
+    Thread.sleep(killAfter);
+    long pid = runSh.pid(process).orElseThrow();
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !RunScript.alive(pid));
+    int inFlightAtKill = load.inFlight();
+    long downFor = random.nextInt(3_000);
+    Thread.sleep(downFor);
+    RunScript.Result restarted = runSh.run();
+    assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+    Thread.sleep(3_000); // orders flowing through the restarted process
+    Map<Integer, Integer> answers = load.stop();
+
+    AuditReport report =
+        new Auditor(runSh.auditTarget(), Duration.ofSeconds(30), Duration.ofMinutes(5)).audit();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    System.out.printf(
+        "kill -9 %s %d ms into the load, %d orders in flight, down %d ms; answers by status %s%n%s%n",
+        process,
+        killAfter,
+        inFlightAtKill,
+        downFor,
+        answers,
+        printed.toString(StandardCharsets.UTF_8));
+    assertThat(report.violations())
+        .as("seed %d, %s killed:%n%s", SEED, process, printed.toString(StandardCharsets.UTF_8))
+        .isEmpty();
+  }
+}
