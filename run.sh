@@ -184,12 +184,21 @@ build_if_needed() {
   if [[ -n "$stale" ]]; then
     echo "Building ($stale): ./mvnw -q -DskipTests package"
     (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+    # Maven leaves an up-to-date module's jar (and the broker's lib directory) untouched: mark
+    # every artifact as built now, or the next run would find them "stale" again.
+    touch "${artifacts[@]}"
   fi
 }
 
 cmd_start() {
   require_java
-  build_if_needed
+  # Rebuild only when nothing runs: never replace the jars under running processes (a restart of
+  # one crashed process uses the jars the others run; ./run.sh stop first to pick up changes).
+  local entry running=0
+  for entry in "${STACK[@]}"; do pid_of "$(field "$entry" 1)" > /dev/null && running=1; done
+  if (( running == 0 )); then
+    build_if_needed
+  fi
   mkdir -p "$LOGS" "$PIDS"
   local t0=$SECONDS stage entry name port url launcher pid
   local stages
@@ -372,7 +381,9 @@ read_topic() {
 # ./run.sh audit: the invariant auditor (auditor/) against the running stack, through its public
 # APIs, the coordinator and the topics. AUDIT_SETTLE / AUDIT_LIMIT bound its wait for quiescence.
 cmd_audit() {
-  build_if_needed
+  # Never rebuild under a running stack: only build the auditor if it is missing.
+  [[ -e "$ROOT/auditor/target/auditor-all.jar" ]] \
+    || (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl auditor -am)
   curl -fsS -o /dev/null --max-time 2 "$ORCHESTRATOR_URL/actuator/health/readiness" \
     || { echo "run.sh: the stack is not running; start it with ./run.sh" >&2; exit 1; }
   "$JAVA" -jar "$ROOT/auditor/target/auditor-all.jar"
