@@ -1,5 +1,8 @@
 package com.example.ordersaga.participant;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,20 @@ public class SqlGateway {
             .getMessage()
             .getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
     return count == null ? 0 : count;
+  }
+
+  /**
+   * A TIMESTAMP WITH TIME ZONE column as an instant: H2 returns it as an OffsetDateTime, the
+   * PostgreSQL driver as a Timestamp.
+   */
+  public static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value);
   }
 
   private Exchange execute(String sqlFile, Map<String, ?> parameters) {

@@ -3,8 +3,6 @@ package com.example.ordersaga.completion.persistence;
 import com.example.ordersaga.completion.domain.AcceptedCompletion;
 import com.example.ordersaga.completion.domain.RecordedCall;
 import com.example.ordersaga.participant.SqlGateway;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -83,7 +81,7 @@ public class CompletionRepository {
                     (String) row.get("order_id"),
                     (String) row.get("idempotency_key"),
                     ((Number) row.get("attempt")).intValue(),
-                    instant(row.get("received_at")),
+                    SqlGateway.instant(row.get("received_at")),
                     ((Number) row.get("answered_status")).intValue()))
         .toList();
   }
@@ -93,23 +91,12 @@ public class CompletionRepository {
         (String) row.get("order_id"),
         (String) row.get("idempotency_key"),
         ((Number) row.get("attempt")).intValue(),
-        instant(row.get("accepted_at")));
+        SqlGateway.instant(row.get("accepted_at")));
   }
 
   private static Map<String, Object> orderFilter(String orderId) {
     Map<String, Object> filter = new HashMap<>(); // Map.of refuses the null that means "all"
     filter.put("orderId", orderId == null || orderId.isBlank() ? null : orderId);
     return filter;
-  }
-
-  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offsetDateTime) {
-      return offsetDateTime.toInstant();
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    throw new IllegalStateException("not a timestamp: " + value);
   }
 }

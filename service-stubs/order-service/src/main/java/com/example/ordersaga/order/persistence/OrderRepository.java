@@ -10,9 +10,6 @@ import com.example.ordersaga.order.domain.OrderLine;
 import com.example.ordersaga.order.domain.OrderStatus;
 import com.example.ordersaga.order.domain.PaymentMethod;
 import com.example.ordersaga.participant.SqlGateway;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,18 +116,7 @@ public class OrderRepository {
         ((Number) row.get("points_used")).longValue(),
         ((Number) row.get("paid_amount")).longValue(),
         PaymentMethod.valueOf((String) row.get("payment_method")),
-        instant(row.get("created_at")),
-        instant(row.get("updated_at")));
-  }
-
-  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value);
+        SqlGateway.instant(row.get("created_at")),
+        SqlGateway.instant(row.get("updated_at")));
   }
 }

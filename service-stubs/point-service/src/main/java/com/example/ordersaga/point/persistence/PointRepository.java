@@ -3,9 +3,6 @@ package com.example.ordersaga.point.persistence;
 import com.example.ordersaga.participant.SqlGateway;
 import com.example.ordersaga.point.domain.PointBalance;
 import com.example.ordersaga.point.domain.PointMovement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,22 +77,11 @@ public class PointRepository {
                     (String) row.get("kind"),
                     ((Number) row.get("points")).longValue(),
                     (String) row.get("lra_id"),
-                    instant(row.get("created_at"))))
+                    SqlGateway.instant(row.get("created_at"))))
         .toList();
   }
 
   public void setBalance(String userId, long balance) {
     sql.update("point/upsert-account.sql", Map.of("userId", userId, "balance", balance));
-  }
-
-  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value);
   }
 }

@@ -3,9 +3,6 @@ package com.example.ordersaga.product.persistence;
 import com.example.ordersaga.participant.SqlGateway;
 import com.example.ordersaga.product.domain.Product;
 import com.example.ordersaga.product.domain.StockMovement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +47,7 @@ public class ProductRepository {
                     (String) row.get("kind"),
                     ((Number) row.get("quantity")).longValue(),
                     (String) row.get("lra_id"),
-                    instant(row.get("created_at"))))
+                    SqlGateway.instant(row.get("created_at"))))
         .toList();
   }
 
@@ -112,16 +109,5 @@ public class ProductRepository {
         (String) row.get("name"),
         ((Number) row.get("price")).longValue(),
         ((Number) row.get("stock")).longValue());
-  }
-
-  /** H2 reads TIMESTAMP WITH TIME ZONE as OffsetDateTime, the PostgreSQL driver as Timestamp. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value);
   }
 }
