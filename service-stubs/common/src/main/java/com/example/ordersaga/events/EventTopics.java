@@ -29,7 +29,6 @@ public class EventTopics implements InitializingBean, DisposableBean {
 
   private final String bootstrapServers;
   private final EventsProperties properties;
-  private volatile boolean created;
   private volatile Thread retrying;
 
   public EventTopics(String bootstrapServers, EventsProperties properties) {
@@ -43,11 +42,6 @@ public class EventTopics implements InitializingBean, DisposableBean {
     thread.setDaemon(true);
     thread.start();
     retrying = thread;
-  }
-
-  /** True once both topics exist. */
-  public boolean created() {
-    return created;
   }
 
   @Override
@@ -97,7 +91,6 @@ public class EventTopics implements InitializingBean, DisposableBean {
           }
         }
       }
-      created = true;
       return true;
     } catch (ExecutionException | TimeoutException | RuntimeException unreachable) {
       log.warn(
