@@ -10,6 +10,7 @@ import com.example.ordersaga.orchestrator.saga.OrderPricing;
 import com.example.ordersaga.orchestrator.saga.ProductServiceQuotes;
 import com.example.ordersaga.orchestrator.saga.SagaDeadline;
 import com.example.ordersaga.orchestrator.saga.StepCalls;
+import com.example.ordersaga.orchestrator.saga.TimeLimitedLraSagaService;
 import com.example.ordersaga.orchestrator.view.SagaView;
 import com.example.ordersaga.participant.RequestValidator;
 import com.example.ordersaga.participant.SqlGateway;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.service.lra.springboot.LraServiceConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +43,24 @@ class OrchestratorConfiguration {
             dataSource, new TransactionTemplate(tx), "order-events-notifier");
     repository.setCreateTableIfNotExists(false);
     return repository;
+  }
+
+  /**
+   * Replaces camel-lra's saga service (same {@code camel.lra.*} settings): the LRAs it starts carry
+   * the saga's time limit, so the coordinator ends them even if the orchestrator is gone.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "camel.lra.enabled", havingValue = "true")
+  TimeLimitedLraSagaService sagaService(
+      LraServiceConfiguration lra,
+      SagaDeadline deadline,
+      @Value("${spring.application.name}") String clientId) {
+    TimeLimitedLraSagaService service = new TimeLimitedLraSagaService(deadline.timeout(), clientId);
+    service.setCoordinatorUrl(lra.getCoordinatorUrl());
+    service.setCoordinatorContextPath(lra.getCoordinatorContextPath());
+    service.setLocalParticipantUrl(lra.getLocalParticipantUrl());
+    service.setLocalParticipantContextPath(lra.getLocalParticipantContextPath());
+    return service;
   }
 
   @Bean
