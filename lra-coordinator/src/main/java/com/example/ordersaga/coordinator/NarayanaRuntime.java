@@ -34,13 +34,16 @@ final class NarayanaRuntime {
   }
 
   /**
-   * Installs the LRA record types, starts periodic recovery and runs one recovery pass
-   * synchronously, so LRAs from the store are known before the first request arrives.
+   * Installs the LRA record types, repairs the LRAs a crash left half-ended ({@link StrandedLra}),
+   * starts periodic recovery and runs one recovery pass synchronously, so LRAs from the store are
+   * known before the first request arrives.
    *
    * @return the number of LRAs known after the pass (active or recovering)
    */
-  int start() {
+  int start() throws Exception {
     Implementations.install();
+    // Before recovery runs: LRAs a crash cut off mid-close/cancel would otherwise never end.
+    StrandedLras.requeueAll();
     recoveryManager = RecoveryManager.manager();
     LRARecoveryModule.getInstance().recover();
     return LRARecoveryModule.getService().getAll().size();

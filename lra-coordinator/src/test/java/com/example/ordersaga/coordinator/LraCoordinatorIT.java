@@ -7,6 +7,7 @@ import com.example.ordersaga.coordinator.RecordingParticipant.Call;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +120,44 @@ class LraCoordinatorIT {
       assertThat(participant.calls()).containsExactly(new Call("compensate", lra.toString()));
       await().atMost(CALLBACK_WAIT).until(() -> client.status(lra) == null);
       assertThat(client.list("Active")).isEqualTo("[]");
+    }
+  }
+
+  @Test
+  void coordinatorKilledWhileClosingCallsEveryParticipantAfterRestart(@TempDir Path crashDir)
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (CoordinatorProcess crashing = CoordinatorProcess.start(crashDir);
+        RecordingParticipant second = new RecordingParticipant()) {
+      LraClient client = new LraClient(crashing.baseUrl());
+      URI lra = client.start(0);
+      client.join(lra, participant.baseUrl());
+      client.join(lra, second.baseUrl());
+      // Closing calls the participants in reverse order: the second one first, and it hangs.
+      second.holdNext("complete", release);
+      Thread closing = new Thread(() -> closeQuietly(client, lra));
+      closing.start();
+
+      assertThat(second.awaitHeld(CALLBACK_WAIT)).isTrue();
+      crashing.killHard();
+      release.countDown();
+      closing.join(CALLBACK_WAIT.toMillis());
+      crashing.restart();
+
+      await().atMost(CALLBACK_WAIT).until(() -> client.status(lra) == null);
+      assertThat(participant.calls()).containsExactly(new Call("complete", lra.toString()));
+      assertThat(second.calls())
+          .containsExactly(
+              new Call("complete", lra.toString()), new Call("complete", lra.toString()));
+      assertThat(client.list("Closing")).isEqualTo("[]");
+    }
+  }
+
+  private static void closeQuietly(LraClient client, URI lra) {
+    try {
+      client.close(lra);
+    } catch (Exception expected) {
+      // The coordinator dies while it answers.
     }
   }
 }

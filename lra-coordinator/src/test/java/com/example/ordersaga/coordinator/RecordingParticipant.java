@@ -5,10 +5,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +26,8 @@ public final class RecordingParticipant implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+  private final CountDownLatch held = new CountDownLatch(1);
 
   public RecordingParticipant() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,6 +45,19 @@ public final class RecordingParticipant implements AutoCloseable {
     failuresLeft.put(kind, new AtomicInteger(times));
   }
 
+  /**
+   * The next call of {@code kind} is recorded, then left unanswered until {@code release} counts
+   * down: a participant still busy when the coordinator dies.
+   */
+  public void holdNext(String kind, CountDownLatch release) {
+    holds.put(kind, release);
+  }
+
+  /** Waits until a held call has arrived. */
+  public boolean awaitHeld(Duration timeout) throws InterruptedException {
+    return held.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -55,6 +73,15 @@ public final class RecordingParticipant implements AutoCloseable {
 
   private void answer(String kind, HttpExchange exchange) throws IOException {
     calls.add(new Call(kind, exchange.getRequestHeaders().getFirst("Long-Running-Action")));
+    CountDownLatch release = holds.remove(kind);
+    if (release != null) {
+      held.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     AtomicInteger failures = failuresLeft.get(kind);
     boolean fail = failures != null && failures.getAndDecrement() > 0;
     byte[] body =

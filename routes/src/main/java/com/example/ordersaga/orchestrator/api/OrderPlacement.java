@@ -7,6 +7,7 @@ import com.example.ordersaga.orchestrator.saga.OrderPricing;
 import com.example.ordersaga.orchestrator.saga.SagaDeadline;
 import com.example.ordersaga.orchestrator.saga.SagaFailure;
 import com.example.ordersaga.orchestrator.saga.StepCalls;
+import com.example.ordersaga.orchestrator.view.OrderView;
 import com.example.ordersaga.orchestrator.view.SagaView;
 import com.example.ordersaga.participant.ErrorBody;
 import com.example.ordersaga.participant.InvalidRequest;
@@ -64,8 +65,7 @@ public class OrderPlacement {
     if (key != null) {
       Optional<IdempotencyKeys.StoredAnswer> earlier = keys.claimOrReplay(key);
       if (earlier.isPresent()) {
-        IdempotencyKeys.StoredAnswer stored = earlier.get();
-        exchange.setProperty(ANSWER, new Answer(stored.status(), stored.body(), location(stored)));
+        exchange.setProperty(ANSWER, replay(earlier.get()));
         return;
       }
       exchange.setProperty(KEY, key);
@@ -146,6 +146,11 @@ public class OrderPlacement {
     }
     OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
     String lraId = exchange.getProperty(StepCalls.LRA_ID, String.class);
+    if (plan != null && closeOutcomeUnknown(exchange, caught)) {
+      // The view stays PENDING: the coordinator's callback to this orchestrator ends it.
+      log.warn("order {}: closing its LRA failed, outcome not known yet", plan.orderId(), caught);
+      return OrderAnswers.pending(plan.orderId(), lraId);
+    }
     SagaFailure failure = sagaFailure(exchange, caught);
     String orderId = plan == null ? UUID.randomUUID().toString() : plan.orderId();
     if (plan != null) {
@@ -153,6 +158,17 @@ public class OrderPlacement {
     }
     log.info("order {} cancelled: {} at {}", orderId, failure.reason(), failure.failedStep());
     return OrderAnswers.cancelled(orderId, lraId, failure);
+  }
+
+  /**
+   * Every step passed, so only the close failed, and within the time limit (past it, the
+   * coordinator cancels whatever it receives: TIMEOUT).
+   */
+  private boolean closeOutcomeUnknown(Exchange exchange, Exception caught) {
+    return !(caught instanceof SagaFailure)
+        && exchange.getProperty(StepCalls.FAILURE) == null
+        && exchange.getProperty(StepCalls.STEPS_DONE, false, Boolean.class)
+        && !deadline.passed(exchange.getProperty(StepCalls.DEADLINE, Long.class));
   }
 
   /**
@@ -175,15 +191,29 @@ public class OrderPlacement {
     return SagaFailure.unavailable(step, String.valueOf(caught));
   }
 
-  private String location(IdempotencyKeys.StoredAnswer stored) {
-    if (stored.status() != 201) {
-      return null;
+  /**
+   * The stored answer, except that one which said PENDING (the close's outcome was not known) is
+   * answered with the order's outcome once it has one.
+   */
+  private Answer replay(IdempotencyKeys.StoredAnswer stored) throws JsonProcessingException {
+    Map<?, ?> body = stored.status() == 201 || stored.status() == 503 ? readBody(stored) : Map.of();
+    Object orderId = body.get("orderId");
+    if (stored.status() == 201) {
+      return new Answer(201, stored.body(), "/api/orders/" + orderId);
     }
+    if ("PENDING".equals(body.get("status"))) {
+      Answer pending = new Answer(503, stored.body(), "/api/orders/" + orderId);
+      OrderView order = view.find(String.valueOf(orderId));
+      return order == null ? pending : OrderAnswers.settled(order, pending);
+    }
+    return new Answer(stored.status(), stored.body(), null);
+  }
+
+  private Map<?, ?> readBody(IdempotencyKeys.StoredAnswer stored) {
     try {
-      Map<?, ?> body = json.readValue(stored.body(), Map.class);
-      return "/api/orders/" + body.get("orderId");
+      return json.readValue(stored.body(), Map.class);
     } catch (JsonProcessingException e) {
-      return null;
+      return Map.of();
     }
   }
 }

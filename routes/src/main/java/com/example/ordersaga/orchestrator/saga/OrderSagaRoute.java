@@ -65,7 +65,8 @@ public class OrderSagaRoute extends ParticipantRouteBuilder {
         .to("direct:point-deduct") // compensation (point-service): points refunded
         .to("direct:payment-save") // compensation (payment-service): payment CANCELLED
         .to("direct:stock-deduct") // compensation (product-service): stock restored
-        .to("direct:order-complete"); // covered by order-create's compensation
+        .to("direct:order-complete") // covered by order-create's compensation
+        .setProperty(StepCalls.STEPS_DONE, constant(true)); // then the Saga EIP closes the LRA
 
     step(
         new StepSpec(

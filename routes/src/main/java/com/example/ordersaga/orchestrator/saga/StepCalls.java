@@ -30,6 +30,9 @@ public class StepCalls {
   /** The failure a step saw, kept in case ending the LRA fails afterwards and replaces it. */
   public static final String FAILURE = "sagaFailure";
 
+  /** Set once every step passed: what can still fail is closing the LRA. */
+  public static final String STEPS_DONE = "sagaStepsDone";
+
   private static final String SIMULATE_FAILURE = "X-Simulate-Failure";
 
   private final SagaView view;

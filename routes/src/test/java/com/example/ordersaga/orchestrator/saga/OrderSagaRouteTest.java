@@ -11,6 +11,7 @@ import com.example.ordersaga.orchestrator.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -28,7 +31,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.SagaPropagation;
 import org.apache.camel.model.ToDefinition;
+import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaService;
+import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.saga.InMemorySagaService;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
@@ -91,7 +96,7 @@ class OrderSagaRouteTest {
   static class InMemorySagaAndFixedPrices {
     @Bean
     CamelSagaService sagaService() {
-      return new InMemorySagaService();
+      return new CloseFailingSagaService();
     }
 
     @Bean
@@ -99,6 +104,43 @@ class OrderSagaRouteTest {
     OrderPricing fixedPrices() {
       return new OrderPricing(
           productIds -> productIds.stream().collect(Collectors.toMap(id -> id, id -> UNIT_PRICE)));
+    }
+  }
+
+  /**
+   * The in-memory saga service, whose next close can be made to fail as if the coordinator died
+   * while it was asked to close the LRA.
+   */
+  static class CloseFailingSagaService extends InMemorySagaService {
+    static final AtomicBoolean failNextClose = new AtomicBoolean();
+
+    @Override
+    public CompletableFuture<CamelSagaCoordinator> newSaga(Exchange exchange) {
+      return super.newSaga(exchange).thenApply(CloseFailing::new);
+    }
+
+    private record CloseFailing(CamelSagaCoordinator saga) implements CamelSagaCoordinator {
+      @Override
+      public String getId() {
+        return saga.getId();
+      }
+
+      @Override
+      public CompletableFuture<Void> beginStep(Exchange exchange, CamelSagaStep step) {
+        return saga.beginStep(exchange, step);
+      }
+
+      @Override
+      public CompletableFuture<Void> compensate(Exchange exchange) {
+        return saga.compensate(exchange);
+      }
+
+      @Override
+      public CompletableFuture<Void> complete(Exchange exchange) {
+        return failNextClose.getAndSet(false)
+            ? CompletableFuture.failedFuture(new IOException("coordinator gone"))
+            : saga.complete(exchange);
+      }
     }
   }
 
@@ -336,6 +378,36 @@ class OrderSagaRouteTest {
 
     assertThat(status(replay)).isEqualTo(status(first)).isEqualTo(201);
     assertThat(replay.body()).isEqualTo(first.body());
+    assertThat(callOrder().stream().filter(STEPS::contains)).containsExactlyElementsOf(STEPS);
+  }
+
+  @Test
+  void aCloseWithUnknownOutcomeAnswersPendingUntilTheCoordinatorDecides() throws Exception {
+    String key = "key-" + UUID.randomUUID();
+    CloseFailingSagaService.failNextClose.set(true);
+
+    HttpResponse<String> first = placeOrder(validOrder(), Map.of("Idempotency-Key", key));
+
+    assertThat(status(first)).isEqualTo(503);
+    JsonNode body = body(first);
+    String orderId = body.path("orderId").asText();
+    assertThat(body.path("status").asText()).isEqualTo("PENDING");
+    assertThat(body.path("reason").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(first.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
+    assertThat(sagaStatus(orderId)).as("not taken for cancelled").isEqualTo("PENDING");
+    assertThat(status(placeOrder(validOrder(), Map.of("Idempotency-Key", key)))).isEqualTo(503);
+
+    // The coordinator recorded the close after all: its callback to the orchestrator arrives.
+    camel
+        .createProducerTemplate()
+        .sendBodyAndHeader("direct:order-saga-completed", "", "orderId", orderId);
+
+    HttpResponse<String> replay = placeOrder(validOrder(), Map.of("Idempotency-Key", key));
+    assertThat(status(replay)).isEqualTo(201);
+    assertThat(body(replay).path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(body(replay).path("orderId").asText()).isEqualTo(orderId);
+    assertThat(replay.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
+    assertThat(sagaStatus(orderId)).isEqualTo("COMPLETED");
     assertThat(callOrder().stream().filter(STEPS::contains)).containsExactlyElementsOf(STEPS);
   }
 
