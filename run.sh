@@ -10,6 +10,8 @@
 #   ./run.sh demo         run every saga branch against the running stack, print the end states
 #   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
 #   ./run.sh audit        check the saga's invariants on the running stack (exit 1 on a violation)
+#   ./run.sh bench [mode] [options]  benchmark: all (default: saga, coordinator, local, 2pc side by
+#                         side, then the ratios) or one mode; options: --clients --duration --rate …
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). Ports and JVM options come from the
 # environment; see README.md.
@@ -166,7 +168,7 @@ require_java() {
 build_if_needed() {
   [[ "${SAGA_SKIP_BUILD:-0}" == 1 ]] && return 0
   local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
-    "$ROOT/auditor/target/auditor-all.jar")
+    "$ROOT/auditor/target/auditor-all.jar" "$ROOT/bench/target/bench-all.jar")
   local entry launcher
   for entry in "${STACK[@]}"; do
     launcher="$(field "$entry" 4)"
@@ -389,6 +391,30 @@ cmd_audit() {
   "$JAVA" -jar "$ROOT/auditor/target/auditor-all.jar"
 }
 
+# ./run.sh bench: the load generator and the baselines (bench/, README "Performance"). "all" runs
+# every mode one after the other with the same options, then prints the ratios; saga and
+# coordinator need the running stack. Results (JSON) land in $DATA/bench.
+cmd_bench() {
+  [[ -e "$ROOT/bench/target/bench-all.jar" ]] \
+    || (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl bench -am)
+  local mode="${1:-all}" out="$DATA/bench" m
+  [[ $# -gt 0 ]] && shift
+  local bench=("$JAVA" ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$ROOT/bench/target/bench-all.jar")
+  mkdir -p "$out"
+  if [[ "$mode" != all ]]; then
+    "${bench[@]}" "$mode" "$@"
+    return
+  fi
+  curl -fsS -o /dev/null --max-time 2 "$ORCHESTRATOR_URL/actuator/health/readiness" \
+    || { echo "run.sh: bench all needs the running stack; start it with ./run.sh" >&2; exit 1; }
+  for m in saga coordinator local 2pc; do
+    echo "== bench $m"
+    "${bench[@]}" "$m" --json "$out/$m.json" "$@"
+  done
+  echo "== ratios"
+  "${bench[@]}" compare "$out/saga.json" "$out/coordinator.json" "$out/local.json" "$out/2pc.json"
+}
+
 cmd_events() {
   local topic=order-events
   [[ "${1:-}" == dlt ]] && topic=order-events.DLT
@@ -441,6 +467,7 @@ case "${1:-start}" in
   demo) DEMO_ORDERS=(); DEMO_LABELS=(); DEMO_HELD=(); cmd_demo ;;
   events) shift; cmd_events "$@" ;;
   audit) cmd_audit ;;
-  -h | --help | help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
+  bench) shift; cmd_bench "$@" ;;
+  -h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac
