@@ -27,7 +27,7 @@ public final class LraCoordinatorMain {
 
     NarayanaRuntime.configure(settings);
     NarayanaRuntime narayana = new NarayanaRuntime();
-    int known = narayana.start();
+    int known = narayana.start(settings);
     CoordinatorServer server = new CoordinatorServer(settings);
     int port;
     try {

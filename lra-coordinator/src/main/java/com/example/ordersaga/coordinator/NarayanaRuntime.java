@@ -4,6 +4,11 @@ import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import io.narayana.lra.coordinator.internal.Implementations;
 import io.narayana.lra.coordinator.internal.LRARecoveryModule;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Narayana's transaction core and LRA recovery, configured from {@link CoordinatorSettings}.
@@ -14,6 +19,7 @@ import java.nio.file.Path;
 final class NarayanaRuntime {
 
   private RecoveryManager recoveryManager;
+  private ScheduledExecutorService watchdog;
 
   static void configure(CoordinatorSettings settings) {
     Path store = settings.storeDir();
@@ -40,16 +46,36 @@ final class NarayanaRuntime {
    *
    * @return the number of LRAs known after the pass (active or recovering)
    */
-  int start() throws Exception {
+  int start(CoordinatorSettings settings) throws Exception {
     Implementations.install();
     // Before recovery runs: LRAs a crash cut off mid-close/cancel would otherwise never end.
     StrandedLras.requeueAll();
     recoveryManager = RecoveryManager.manager();
     LRARecoveryModule.getInstance().recover();
+    startWatchdog(Duration.ofSeconds(settings.recoveryPeriodSeconds()));
     return LRARecoveryModule.getService().getAll().size();
   }
 
+  /** Each recovery period, cancels the LRAs Narayana's timer missed ({@link OverdueLras}). */
+  private void startWatchdog(Duration period) {
+    OverdueLras overdue =
+        new OverdueLras(LRARecoveryModule.getService(), period, Clock.systemUTC());
+    watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "overdue-lras");
+              thread.setDaemon(true);
+              return thread;
+            });
+    watchdog.scheduleWithFixedDelay(
+        overdue::cancelOverdue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   void stop() {
+    if (watchdog != null) {
+      watchdog.shutdownNow();
+      watchdog = null;
+    }
     if (recoveryManager != null) {
       recoveryManager.terminate();
       recoveryManager = null;
