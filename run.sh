@@ -46,8 +46,12 @@ export PRODUCT_SERVICE_URL="${PRODUCT_SERVICE_URL:-http://localhost:$PRODUCT_SER
 export COMPLETION_API_URL="${COMPLETION_API_URL:-http://localhost:$COMPLETION_API_PORT}"
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m}"
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx256m}"
+# Eight JVMs share the machine (README, "Performance"): C1 only (-XX:TieredStopAtLevel=1) starts
+# the stack ~40 % faster and saves ~80 MB per JVM for ~7 % less peak throughput; two malloc
+# arenas instead of one per core per thread keep native memory down.
+JAVA_OPTS_DEFAULT="${SAGA_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 readiness() { echo "http://localhost:$1/actuator/health/readiness"; }
 
@@ -83,7 +87,7 @@ launch_kafka() {
       kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
       >> "$LOGS/kafka.log" 2>&1
   fi
-  start_bg kafka "$JAVA" ${KAFKA_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseG1GC} \
+  start_bg kafka "$JAVA" ${KAFKA_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC} \
     -Dlog4j.configuration="file:$ROOT/config/kafka/log4j.properties" \
     -cp "$lib/*" kafka.Kafka "$dir/server.properties"
 }
