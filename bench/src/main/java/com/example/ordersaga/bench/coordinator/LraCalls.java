@@ -1,5 +1,7 @@
 package com.example.ordersaga.bench.coordinator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,9 @@ import java.time.Duration;
  * {@code /start}, PUT {@code {lra}} with a {@code Link} header to join, PUT {@code {lra}/close}.
  */
 final class LraCalls {
+
+  private static final String CLIENT_ID = "bench";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
   private final String coordinatorUrl;
@@ -30,7 +35,11 @@ final class LraCalls {
             "start",
             HttpRequest.newBuilder(
                     URI.create(
-                        coordinatorUrl + "/start?ClientID=bench&TimeLimit=" + timeLimitMillis))
+                        coordinatorUrl
+                            + "/start?ClientID="
+                            + CLIENT_ID
+                            + "&TimeLimit="
+                            + timeLimitMillis))
                 .POST(HttpRequest.BodyPublishers.noBody()),
             201);
     return URI.create(
@@ -55,6 +64,21 @@ final class LraCalls {
             .header("Link", link)
             .PUT(HttpRequest.BodyPublishers.ofString(participantBase)),
         200);
+  }
+
+  /** LRAs the coordinator still lists (not ended) that this bench started. */
+  long unfinished() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(coordinatorUrl)).timeout(timeout).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    long count = 0;
+    for (JsonNode lra : JSON.readTree(response.body())) {
+      if (CLIENT_ID.equals(lra.path("clientId").asText())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   void close(URI lra) throws IOException, InterruptedException, UnexpectedStatus {
