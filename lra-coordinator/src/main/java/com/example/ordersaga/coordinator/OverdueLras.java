@@ -36,27 +36,36 @@ final class OverdueLras {
    * @return the LRAs cancelled now
    */
   List<URI> cancelOverdue() {
-    long now = clock.millis();
     List<URI> cancelled = new ArrayList<>();
-    for (LRAData lra : service.getAll(LRAStatus.Active)) {
-      long limit = lra.getFinishTime();
-      if (limit <= 0 || now < limit + grace.toMillis()) {
-        continue;
+    try {
+      long now = clock.millis();
+      for (LRAData lra : service.getAll(LRAStatus.Active)) {
+        long limit = lra.getFinishTime();
+        if (limit > 0 && now >= limit + grace.toMillis() && cancel(lra.getLraId())) {
+          cancelled.add(lra.getLraId());
+          LOG.warning(
+              "LRA "
+                  + lra.getLraId()
+                  + " was still Active "
+                  + (now - limit)
+                  + " ms past its time limit: cancelled");
+        }
       }
-      try {
-        service.endLRA(lra.getLraId(), true, false);
-        cancelled.add(lra.getLraId());
-        LOG.warning(
-            "LRA "
-                + lra.getLraId()
-                + " was still Active "
-                + (now - limit)
-                + " ms past its time limit: cancelled");
-      } catch (RuntimeException e) {
-        // Ended meanwhile, or busy: the next period looks again.
-        LOG.log(Level.FINE, "could not cancel overdue LRA " + lra.getLraId(), e);
-      }
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: log, and look again next period.
+      LOG.log(Level.WARNING, "looking for overdue LRAs failed", e);
     }
     return cancelled;
+  }
+
+  /** Whether the LRA left Active (ending does nothing if another thread holds the LRA). */
+  private boolean cancel(URI lra) {
+    try {
+      return service.endLRA(lra, true, false).getStatus() != LRAStatus.Active;
+    } catch (RuntimeException e) {
+      // Ended meanwhile, or busy: the next period looks again.
+      LOG.log(Level.FINE, "could not cancel overdue LRA " + lra, e);
+      return false;
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.arjuna.ats.arjuna.common.Uid;
 import com.arjuna.ats.arjuna.coordinator.RecordList;
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 import io.narayana.lra.coordinator.domain.service.LRAService;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 
 /**
@@ -21,6 +22,22 @@ final class StrandedLra extends LongRunningAction {
 
   StrandedLra(LRAService service, Uid uid) {
     super(service, uid);
+  }
+
+  /**
+   * This copy only reads and rewrites the store. Restoring an LRA arms its time limit on Narayana's
+   * shared scheduler, and the timer would later cancel the LRA from this stale copy (its own
+   * service, its own locks), behind the back of the live one: no timer here.
+   */
+  @Override
+  public int setTimeLimit(Long timeLimit, boolean save) {
+    return 200;
+  }
+
+  /** An expired LRA's restore schedules its cancellation at once; it finds this copy locked. */
+  @Override
+  protected ReentrantLock tryLockTransaction() {
+    return null;
   }
 
   /**

@@ -161,14 +161,13 @@ public class OrderPlacement {
   }
 
   /**
-   * Every step passed, so only the close failed, and within the time limit (past it, the
-   * coordinator cancels whatever it receives: TIMEOUT).
+   * Every step passed, so only the close failed. Whatever the time, the coordinator may have taken
+   * the close or not: if it cancels instead, its callback records TIMEOUT in the view.
    */
   private boolean closeOutcomeUnknown(Exchange exchange, Exception caught) {
     return !(caught instanceof SagaFailure)
         && exchange.getProperty(StepCalls.FAILURE) == null
-        && exchange.getProperty(StepCalls.STEPS_DONE, false, Boolean.class)
-        && !deadline.passed(exchange.getProperty(StepCalls.DEADLINE, Long.class));
+        && exchange.getProperty(StepCalls.STEPS_DONE, false, Boolean.class);
   }
 
   /**

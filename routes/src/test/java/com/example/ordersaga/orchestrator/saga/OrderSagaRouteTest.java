@@ -180,6 +180,7 @@ class OrderSagaRouteTest {
       camel.start();
     }
     MockEndpoint.resetMocks(camel);
+    CloseFailingSagaService.failNextClose.set(false);
     calls.clear();
     for (String step : STEPS) {
       answer(step, 200, "{}");

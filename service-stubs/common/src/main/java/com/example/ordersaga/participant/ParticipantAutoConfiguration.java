@@ -2,6 +2,8 @@ package com.example.ordersaga.participant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +58,16 @@ public class ParticipantAutoConfiguration {
   @Bean
   RequestValidator requestValidator(Validator validator) {
     return new RequestValidator(validator);
+  }
+
+  /** Before every other filter: nothing reaches a route that has not started yet. */
+  @Bean
+  FilterRegistrationBean<NotStartedFilter> notStartedFilter(CamelContext camel, ObjectMapper json)
+      throws IOException {
+    FilterRegistrationBean<NotStartedFilter> registration =
+        new FilterRegistrationBean<>(new NotStartedFilter(camel, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean
