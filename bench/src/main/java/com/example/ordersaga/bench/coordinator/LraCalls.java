@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The coordinator calls one order saga makes, as camel-lra makes them (shared/stack.md): POST
@@ -15,12 +16,14 @@ import java.time.Duration;
  */
 final class LraCalls {
 
-  private static final String CLIENT_ID = "bench";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
   private final String coordinatorUrl;
   private final Duration timeout;
+
+  /** Names this run's LRAs at the coordinator, so that only they are waited for. */
+  private final String clientId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 
   LraCalls(HttpClient http, String coordinatorUrl, Duration timeout) {
     this.http = http;
@@ -37,7 +40,7 @@ final class LraCalls {
                     URI.create(
                         coordinatorUrl
                             + "/start?ClientID="
-                            + CLIENT_ID
+                            + clientId
                             + "&TimeLimit="
                             + timeLimitMillis))
                 .POST(HttpRequest.BodyPublishers.noBody()),
@@ -66,7 +69,7 @@ final class LraCalls {
         200);
   }
 
-  /** LRAs the coordinator still lists (not ended) that this bench started. */
+  /** LRAs the coordinator still lists (not ended) that this run started. */
   long unfinished() throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
@@ -74,7 +77,7 @@ final class LraCalls {
             HttpResponse.BodyHandlers.ofString());
     long count = 0;
     for (JsonNode lra : JSON.readTree(response.body())) {
-      if (CLIENT_ID.equals(lra.path("clientId").asText())) {
+      if (clientId.equals(lra.path("clientId").asText())) {
         count++;
       }
     }
