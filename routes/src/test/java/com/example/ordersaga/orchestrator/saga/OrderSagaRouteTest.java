@@ -1,6 +1,7 @@
 package com.example.ordersaga.orchestrator.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -37,6 +40,7 @@ import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.saga.InMemorySagaService;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,9 +213,14 @@ class OrderSagaRouteTest {
     assertThat(body.path("paidAmount").asLong()).isEqualTo(2 * UNIT_PRICE - 500);
     MockEndpoint.assertIsSatisfied(camel);
     assertThat(callOrder()).startsWith(STEPS.toArray(String[]::new));
-    assertThat(callOrder().subList(STEPS.size(), callOrder().size()))
-        .as("after the steps: each joined service's completion, once; no compensation")
-        .containsExactlyInAnyOrderElementsOf(JOINED.stream().map(s -> "complete-" + s).toList());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(callOrder().subList(STEPS.size(), callOrder().size()))
+                    .as("after the steps: each joined service's completion, once; no compensation")
+                    .containsExactlyInAnyOrderElementsOf(
+                        JOINED.stream().map(s -> "complete-" + s).toList()));
     assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("COMPLETED");
   }
 
@@ -243,9 +252,16 @@ class OrderSagaRouteTest {
         compensations.add(0, "compensate-" + step);
       }
     }
-    assertThat(callOrder())
-        .as("the steps up to the failing one, then the joined ones compensated in reverse order")
-        .containsExactlyElementsOf(concat(ran, compensations));
+    // The in-memory saga runs the compensations after the answer, on its own thread.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(callOrder())
+                    .as(
+                        "the steps up to the failing one, then the joined ones compensated in"
+                            + " reverse order")
+                    .containsExactlyElementsOf(concat(ran, compensations)));
     assertThat(sagaStatus(body.path("orderId").asText())).isEqualTo("CANCELLED");
   }
 
@@ -312,9 +328,14 @@ class OrderSagaRouteTest {
       List<String> sagaLoggers =
           List.of(
               OrderPlacement.class.getName(), StepCalls.class.getName(), SagaView.class.getName());
-      List<ILoggingEvent> sagaLines =
-          lines.list.stream().filter(line -> sagaLoggers.contains(line.getLoggerName())).toList();
+      List<ILoggingEvent> sagaLines;
       String orderId = body.path("orderId").asText();
+      // The compensation callback runs after the answer, on the saga service's thread.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> linesOf(lines, sagaLoggers).contains("order " + orderId + " compensated"));
+      sagaLines =
+          lines.list.stream().filter(line -> sagaLoggers.contains(line.getLoggerName())).toList();
       assertThat(sagaLines)
           .extracting(ILoggingEvent::getFormattedMessage)
           .as("start, each step's answer (on the request's thread), the compensation callback")
@@ -564,6 +585,26 @@ class OrderSagaRouteTest {
   }
 
   /** Through the REST DSL endpoint, as a client calls it. */
+  private static List<String> linesOf(ListAppender<ILoggingEvent> lines, List<String> loggers) {
+    return List.copyOf(lines.list).stream()
+        .filter(line -> loggers.contains(line.getLoggerName()))
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
+  }
+
+  /**
+   * A saga's compensations and completions run after its answer: wait until they stopped, so that
+   * none lands in the next test's record of calls.
+   */
+  @AfterEach
+  void sagaCallbacksSettled() {
+    AtomicInteger seen = new AtomicInteger(-1);
+    await()
+        .pollInterval(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> seen.getAndSet(calls.size()) == calls.size());
+  }
+
   private HttpResponse<String> placeOrder(String body, Map<String, String> headers)
       throws Exception {
     HttpRequest.Builder request =

@@ -1,6 +1,7 @@
 package com.example.ordersaga.orchestrator.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ class TimeLimitedLraSagaServiceTest {
   private final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer coordinator;
   private CamelContext camel;
+  private volatile String closeAnswer = "Closed";
 
   @BeforeEach
   void startFakeCoordinator() throws Exception {
@@ -31,11 +33,16 @@ class TimeLimitedLraSagaServiceTest {
         "/lra-coordinator",
         exchange -> {
           requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-          byte[] lra =
-              ("http://127.0.0.1:" + coordinator.getAddress().getPort() + "/lra-coordinator/0_1")
+          String path = exchange.getRequestURI().getPath();
+          byte[] answer =
+              (path.endsWith("/close")
+                      ? closeAnswer
+                      : "http://127.0.0.1:"
+                          + coordinator.getAddress().getPort()
+                          + "/lra-coordinator/0_1")
                   .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(201, lra.length);
-          exchange.getResponseBody().write(lra);
+          exchange.sendResponseHeaders(path.endsWith("/close") ? 200 : 201, answer.length);
+          exchange.getResponseBody().write(answer);
           exchange.close();
         });
     coordinator.start();
@@ -64,5 +71,30 @@ class TimeLimitedLraSagaServiceTest {
       assertThat(requests)
           .containsExactly("POST /lra-coordinator/start?TimeLimit=30000&ClientID=orchestrator");
     }
+  }
+
+  @Test
+  void aCloseTheCoordinatorTurnedIntoACancelIsNoCompletion() throws Exception {
+    TimeLimitedLraSagaService service = service();
+    try (LRAClient client = service.createLRAClient()) {
+      URL lra = client.newLRA(new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
+
+      client.complete(lra, new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
+      closeAnswer = "Cancelled";
+
+      assertThatThrownBy(
+              () -> client.complete(lra, new DefaultExchange(camel)).get(10, TimeUnit.SECONDS))
+          .hasMessageContaining("was not closed but Cancelled");
+    }
+  }
+
+  private TimeLimitedLraSagaService service() {
+    TimeLimitedLraSagaService service =
+        new TimeLimitedLraSagaService(Duration.ofSeconds(30), "orchestrator");
+    service.setCoordinatorUrl("http://127.0.0.1:" + coordinator.getAddress().getPort());
+    service.setCoordinatorContextPath("/lra-coordinator");
+    service.setLocalParticipantUrl("http://127.0.0.1:8080");
+    service.setLocalParticipantContextPath("/lra-participant");
+    return service;
   }
 }
