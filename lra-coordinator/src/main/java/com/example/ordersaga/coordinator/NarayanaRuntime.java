@@ -1,5 +1,6 @@
 package com.example.ordersaga.coordinator;
 
+import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import io.narayana.lra.coordinator.internal.Implementations;
 import io.narayana.lra.coordinator.internal.LRARecoveryModule;
@@ -56,7 +57,10 @@ final class NarayanaRuntime {
     return LRARecoveryModule.getService().getAll().size();
   }
 
-  /** Each recovery period, cancels the LRAs Narayana's timer missed ({@link OverdueLras}). */
+  /**
+   * Each recovery period, cancels the LRAs Narayana's timer missed ({@link OverdueLras}) and
+   * forgets stale copies its recovery left on the list ({@link VanishedLras}).
+   */
   private void startWatchdog(Duration period) {
     OverdueLras overdue =
         new OverdueLras(LRARecoveryModule.getService(), period, Clock.systemUTC());
@@ -67,8 +71,16 @@ final class NarayanaRuntime {
               thread.setDaemon(true);
               return thread;
             });
+    VanishedLras vanished =
+        new VanishedLras(LRARecoveryModule.getService(), StoreManager.getRecoveryStore());
     watchdog.scheduleWithFixedDelay(
-        overdue::cancelOverdue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        () -> {
+          overdue.cancelOverdue();
+          vanished.forgetVanished();
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void stop() {
