@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 import io.narayana.lra.coordinator.domain.service.LRAService;
-import io.narayana.lra.coordinator.internal.Implementations;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,13 +20,7 @@ class OverdueLrasTest {
 
   @BeforeAll
   static void narayanaOnATempStore() throws Exception {
-    Path store = Files.createTempDirectory("overdue-lras-store");
-    System.setProperty("ObjectStoreEnvironmentBean.objectStoreDir", store.toString());
-    System.setProperty(
-        "ObjectStoreEnvironmentBean.communicationStore.objectStoreDir", store.toString());
-    System.setProperty("ObjectStoreEnvironmentBean.stateStore.objectStoreDir", store.toString());
-    Implementations.install();
-    service = new LRAService();
+    service = TempStoreNarayana.lraService();
   }
 
   @Test

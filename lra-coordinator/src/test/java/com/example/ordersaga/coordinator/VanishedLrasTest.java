@@ -6,10 +6,7 @@ import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import io.narayana.lra.LRAData;
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 import io.narayana.lra.coordinator.domain.service.LRAService;
-import io.narayana.lra.coordinator.internal.Implementations;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +18,7 @@ class VanishedLrasTest {
 
   @BeforeAll
   static void narayanaOnATempStore() throws Exception {
-    Path store = Files.createTempDirectory("vanished-lras-store");
-    System.setProperty("ObjectStoreEnvironmentBean.objectStoreDir", store.toString());
-    System.setProperty(
-        "ObjectStoreEnvironmentBean.communicationStore.objectStoreDir", store.toString());
-    System.setProperty("ObjectStoreEnvironmentBean.stateStore.objectStoreDir", store.toString());
-    Implementations.install();
-    service = new LRAService();
+    service = TempStoreNarayana.lraService();
   }
 
   @Test
