@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +60,17 @@ public class ParticipantAutoConfiguration {
   @Bean
   RequestValidator requestValidator(Validator validator) {
     return new RequestValidator(validator);
+  }
+
+  /**
+   * Tomcat binds its port when it is created, seconds before it serves: a callback sent then sat
+   * unanswered in the backlog until the coordinator's 2 s participant timeout. Bound when it
+   * starts, the port refuses instead, and the coordinator simply retries.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bindWhenStarted() {
+    return factory ->
+        factory.addConnectorCustomizers(connector -> connector.setProperty("bindOnInit", "false"));
   }
 
   /** Before every other filter: nothing reaches a route that has not started yet. */
