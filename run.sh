@@ -335,6 +335,11 @@ cmd_demo() {
   demo_branch "happy path"           ""                             500   10000 10
   demo_branch "payment-save fails"   "payment-save"                 500   10000 10
   demo_branch "order-complete fails" "order-complete"               500   10000 10
+  demo_branch "order-create fails"   "order-create"                 500   10000 10
+  demo_branch "payment-validate fails" "payment-validate"           500   10000 10
+  demo_branch "point-deduct fails"   "point-deduct"                 500   10000 10
+  demo_branch "stock-deduct fails"   "stock-deduct"                 500   10000 10
+  demo_branch "payment after-commit" "payment-save:after-commit"    500   10000 10
   demo_branch "stock after-commit"   "stock-deduct:after-commit"    500   10000 10
   demo_branch "insufficient points"  ""                             500   100   10
   demo_branch "out of stock"         ""                             500   10000 1
@@ -344,6 +349,10 @@ cmd_demo() {
   curl -fsS -o /dev/null -X PUT "$COMPLETION_API_URL/admin/behaviour" \
     -H 'Content-Type: application/json' -d '{"failNext":2,"status":503}'
   demo_branch "partner 503 twice"    ""                             500   10000 10
+  # stock-deduct held for 2 min, past any saga time limit up to that: 504 when the limit passes,
+  # compensated by the coordinator; the late deduction is fenced off when it finally runs.
+  echo "(saga timeout: stock-deduct is held past the saga's time limit, SAGA_TIMEOUT, default 30 s)"
+  demo_branch "saga timeout"         "stock-deduct:slow=120s"       500   10000 10
   demo_events
 }
 
@@ -449,6 +458,13 @@ demo_branch() {
   order_id="$(json_field orderId <<< "$answer")"
   reason="$(json_field reason <<< "$answer")"; step="$(json_field failedStep <<< "$answer")"
   [[ "$status" == 400 ]] && reason="$(json_field field <<< "$answer")" && step="invalid"
+  if [[ "$status" == 504 && -n "$order_id" ]]; then
+    # The coordinator's compensation may trail the answer: wait (≤ 20 s) for the order to end.
+    local waited=0
+    while (( waited < 20 )) && [[ "$(curl -sS "$ORDER_SERVICE_URL/orders/$order_id" | json_field status)" == PENDING ]]; do
+      sleep 1; waited=$((waited + 1))
+    done
+  fi
   if [[ -n "$order_id" ]]; then
     saga="$(curl -sS "$api/api/orders/$order_id" | json_field status)"
     order="$(curl -sS "$ORDER_SERVICE_URL/orders/$order_id" | json_field status)"

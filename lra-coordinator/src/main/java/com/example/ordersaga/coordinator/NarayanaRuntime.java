@@ -4,7 +4,11 @@ import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import io.narayana.lra.coordinator.internal.Implementations;
 import io.narayana.lra.coordinator.internal.LRARecoveryModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -29,6 +33,9 @@ final class NarayanaRuntime {
     set("ObjectStoreEnvironmentBean.communicationStore.objectStoreDir", store.toString());
     set("ObjectStoreEnvironmentBean.stateStore.objectStoreDir", store.toString());
     set("ObjectStoreEnvironmentBean.objectStoreSync", Boolean.toString(settings.storeSync()));
+    // LRA records are rewritten as they progress; never in place (see AtomicFileStore).
+    moveRecordsOfTheDefaultStore(store);
+    set("ObjectStoreEnvironmentBean.objectStoreType", AtomicFileStore.class.getName());
     set(
         "RecoveryEnvironmentBean.periodicRecoveryPeriod",
         Integer.toString(settings.recoveryPeriodSeconds()));
@@ -38,6 +45,23 @@ final class NarayanaRuntime {
     // No TCP side channels: several coordinators (tests beside a running stack) share one host.
     set("RecoveryEnvironmentBean.recoveryListener", "false");
     set("CoordinatorEnvironmentBean.transactionStatusManagerEnable", "false");
+  }
+
+  /**
+   * A store written before {@link AtomicFileStore} was in use keeps its LRAs: its records move to
+   * where that store looks for them (the store's directory is named after its class).
+   */
+  static void moveRecordsOfTheDefaultStore(Path store) {
+    Path before = store.resolve("ShadowNoFileLockStore").resolve("defaultStore");
+    Path now = store.resolve(AtomicFileStore.class.getSimpleName()).resolve("defaultStore");
+    if (Files.isDirectory(before) && !Files.exists(now)) {
+      try {
+        Files.createDirectories(now.getParent());
+        Files.move(before, now, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot move the LRA records " + before + " to " + now, e);
+      }
+    }
   }
 
   /**

@@ -12,7 +12,12 @@ import java.util.List;
 final class HostileRequests {
 
   /** One request: a name for the report, its Content-Type and body. */
-  record Hostile(String name, String contentType, String body) {}
+  /** {@code status}: the one answer the contract gives, or null where any 4xx refusal fits. */
+  record Hostile(String name, String contentType, String body, Integer status) {
+    Hostile(String name, String contentType, String body) {
+      this(name, contentType, body, null);
+    }
+  }
 
   private static final String JSON = "application/json";
   private static final String ITEM = "{\"productId\":\"product-1\",\"quantity\":1}";
@@ -228,9 +233,9 @@ final class HostileRequests {
             "application",
             "*/*;;",
             "application/jsonx")) {
-      corpus.add(new Hostile("Content-Type " + type, type, valid));
+      corpus.add(new Hostile("Content-Type " + type, type, valid, 415));
     }
-    corpus.add(new Hostile("no Content-Type", null, valid));
+    corpus.add(new Hostile("no Content-Type", null, valid, 415));
     return corpus;
   }
 

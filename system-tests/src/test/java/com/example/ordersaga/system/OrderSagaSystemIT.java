@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -313,6 +314,55 @@ class OrderSagaSystemIT {
   }
 
   /**
+   * The harder case: order-service has joined (its order PENDING) and goes down while stock-deduct
+   * is held back (within the time limit). order-complete cannot reach it: 503, the saga is
+   * cancelled, the other services compensate at once, and the order's compensation waits at the
+   * coordinator until order-service is back; then the order is CANCELLED there too, with its event.
+   */
+  @Test
+  void aJoinedServiceDownAnswers503AndIsCompensatedOnceItIsBack() throws Exception {
+    ExecutorService client = Executors.newSingleThreadExecutor();
+    try {
+      Future<Answer> placing =
+          client.submit(
+              () -> stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow=4s")));
+      // Past point-deduct: order-service has joined, stock-deduct is being held.
+      await().atMost(SETTLE).until(() -> stack.balance(user) < START_POINTS);
+      long orderService = runSh.pid("order-service").orElseThrow();
+      ProcessHandle.of(orderService).orElseThrow().destroyForcibly();
+      await().until(() -> !RunScript.alive(orderService));
+
+      Answer answer = placing.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+
+      String orderId = assertCancelled(answer, 503, "SERVICE_UNAVAILABLE", "order-complete");
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () -> {
+                assertThat(paymentStatuses(orderId)).containsExactly("CANCELLED");
+                assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+                assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+              });
+      assertThat(stack.lraStatus(answer.body().path("lraId").asText()))
+          .as("the LRA, its compensation at order-service still owed")
+          .isEqualTo("Cancelling");
+      assertThat(events.eventsFor(orderId)).as("no outcome while order-service is down").isEmpty();
+
+      restart("order-service");
+      assertNothingNetAnywhere(orderId, true, true);
+    } finally {
+      client.shutdownNow();
+      restart("order-service"); // whatever happened above, the next test gets the whole stack
+    }
+  }
+
+  private void restart(String process) throws Exception {
+    RunScript.Result restarted = runSh.run();
+    assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+    assertThat(runSh.pid(process)).isPresent();
+  }
+
+  /**
    * stock-deduct joins, then is held back past the saga's time limit: the client gets 504, the saga
    * is compensated (stock-deduct's compensation arrives before its action and fences it), and when
    * the late action finally runs it is refused and changes nothing.
@@ -337,6 +387,44 @@ class OrderSagaSystemIT {
         .atMost(SLOW_STEP.plus(SETTLE))
         .untilAsserted(() -> assertThat(stack.stock(product)).isEqualTo(START_STOCK));
     assertNothingNetAnywhere(orderId, true, true);
+  }
+
+  /**
+   * {@code ./run.sh demo} against this stack: one row per branch, each ending as it should in every
+   * service (the saga timeout row waits for this stack's 8 s limit), then each order's event.
+   */
+  @Test
+  void runShDemoShowsEveryBranchEndingAsItShould() throws Exception {
+    RunScript.Result demo = runSh.run("demo");
+
+    assertThat(demo.exitCode()).as(demo.output()).isZero();
+    List<String> rows =
+        List.of(
+            "happy path 201 COMPLETED COMPLETED CONFIRMED 9500 8",
+            "payment-save fails 409 CANCELLED STEP_FAILED@payment-save CANCELLED - 10000 10",
+            "order-complete fails 409 CANCELLED STEP_FAILED@order-complete CANCELLED CANCELLED 10000 10",
+            "order-create fails 409 CANCELLED STEP_FAILED@order-create - - 10000 10",
+            "payment-validate fails 409 CANCELLED STEP_FAILED@payment-validate CANCELLED - 10000 10",
+            "point-deduct fails 409 CANCELLED STEP_FAILED@point-deduct CANCELLED - 10000 10",
+            "stock-deduct fails 409 CANCELLED STEP_FAILED@stock-deduct CANCELLED CANCELLED 10000 10",
+            "payment after-commit 409 CANCELLED STEP_FAILED@payment-save CANCELLED CANCELLED 10000 10",
+            "stock after-commit 409 CANCELLED STEP_FAILED@stock-deduct CANCELLED CANCELLED 10000 10",
+            "insufficient points 409 CANCELLED INSUFFICIENT_POINTS@point-deduct CANCELLED - 100 10",
+            "out of stock 409 CANCELLED OUT_OF_STOCK@stock-deduct CANCELLED CANCELLED 10000 1",
+            "invalid input 400 - items[0].quantity@invalid - - 10000 10",
+            "idempotent replay 201 COMPLETED COMPLETED CONFIRMED 9500 8",
+            "partner 503 twice 201 COMPLETED COMPLETED CONFIRMED 9500 8",
+            "saga timeout 504 CANCELLED TIMEOUT@stock-deduct CANCELLED CANCELLED 10000 10");
+    List<String> printed =
+        demo.output().lines().map(line -> line.trim().replaceAll("\\s+", " ")).toList();
+    assertThat(printed).containsAll(rows);
+    // The events table: order id, branch, event, completion calls (status@attempt).
+    assertThat(printed)
+        .anyMatch(line -> line.matches("[0-9a-f-]{36} happy path ORDER_COMPLETED 201@1"))
+        .anyMatch(
+            line ->
+                line.matches("[0-9a-f-]{36} partner 503 twice ORDER_COMPLETED 503@1,503@2,201@3"))
+        .anyMatch(line -> line.matches("[0-9a-f-]{36} saga timeout ORDER_CANCELLED -"));
   }
 
   @Test

@@ -160,7 +160,10 @@ class ReliabilitySystemIT {
       }
       HttpResponse<String> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
       statuses.merge(answer.statusCode(), 1, Integer::sum);
-      String problem = contractProblem(answer);
+      String problem =
+          request.status() != null && request.status() != answer.statusCode()
+              ? "expected " + request.status()
+              : contractProblem(answer);
       if (problem != null) {
         wrong.add(
             request.name()

@@ -85,13 +85,25 @@ final class StackClient {
         Map.of("name", productId, "price", price, "stock", stock));
   }
 
-  /** LRAs the coordinator still has in a state other than ended. */
+  /**
+   * LRAs the coordinator has not ended well: still running or ending, or given up on (a
+   * compensation or completion that failed for good).
+   */
   int unfinishedLras() throws Exception {
     int count = 0;
-    for (String status : new String[] {"Active", "Cancelling", "Closing"}) {
+    for (String status :
+        new String[] {"Active", "Cancelling", "Closing", "FailedToCancel", "FailedToClose"}) {
       count += get("LRA_COORDINATOR_PORT", "/lra-coordinator?Status=" + status).body().size();
     }
-    return count;
+    return count + get("LRA_COORDINATOR_PORT", "/lra-coordinator/recovery/failed").body().size();
+  }
+
+  /** The coordinator's word on one LRA: {@code Active}, {@code Cancelling}, … */
+  String lraStatus(String lraId) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(lraId + "/status")).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private Answer get(String portVariable, String path) throws Exception {

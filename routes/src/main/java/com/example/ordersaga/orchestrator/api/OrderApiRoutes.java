@@ -2,6 +2,7 @@ package com.example.ordersaga.orchestrator.api;
 
 import com.example.ordersaga.orchestrator.idempotency.IdempotencyKeys;
 import com.example.ordersaga.orchestrator.saga.OrderSagaRoute;
+import com.example.ordersaga.orchestrator.saga.StepCalls;
 import com.example.ordersaga.orchestrator.view.OrderSummary;
 import com.example.ordersaga.orchestrator.view.OrderView;
 import com.example.ordersaga.orchestrator.view.SagaView;
@@ -87,7 +88,10 @@ public class OrderApiRoutes extends RouteBuilder {
         .end()
         .bean(placement, "respond");
 
-    from("direct:get-order").routeId("get-order").bean(view, "find(${header.orderId})");
+    from("direct:get-order")
+        .routeId("get-order")
+        .setProperty(StepCalls.ORDER_ID, header("orderId")) // the logging MDC's order id
+        .bean(view, "find(${header.orderId})");
 
     from("direct:list-orders").routeId("list-orders").bean(view, "all");
   }

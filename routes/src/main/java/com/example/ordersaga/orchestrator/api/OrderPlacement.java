@@ -76,9 +76,10 @@ public class OrderPlacement {
   /** Prices the order and records it PENDING; nothing is written for an invalid order. */
   public void plan(Exchange exchange) throws JsonProcessingException {
     String orderId = UUID.randomUUID().toString();
-    OrderPlan plan = pricing.plan(orderId, exchange.getIn().getBody(PlaceOrderRequest.class));
+    PlaceOrderRequest request = exchange.getIn().getBody(PlaceOrderRequest.class);
+    exchange.setProperty(StepCalls.ORDER_ID, orderId); // in the logging MDC from here on
+    OrderPlan plan = pricing.plan(orderId, request);
     exchange.setProperty(StepCalls.PLAN, plan);
-    exchange.setProperty(StepCalls.ORDER_ID, orderId);
     view.opened(plan);
   }
 
@@ -152,7 +153,7 @@ public class OrderPlacement {
       return OrderAnswers.pending(plan.orderId(), lraId);
     }
     SagaFailure failure = sagaFailure(exchange, caught);
-    String orderId = plan == null ? UUID.randomUUID().toString() : plan.orderId();
+    String orderId = exchange.getProperty(StepCalls.ORDER_ID, String.class);
     if (plan != null) {
       view.cancelled(orderId, failure.reason(), failure.failedStep());
     }

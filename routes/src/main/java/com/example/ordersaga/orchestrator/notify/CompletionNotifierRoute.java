@@ -59,6 +59,9 @@ public class CompletionNotifierRoute extends RouteBuilder {
         .filter(CompletionCalls::completed)
         .idempotentConsumer(simple("${exchangeProperty." + CompletionCalls.EVENT + ".eventId}"))
         .idempotentRepository(notified)
+        // Recorded once the call succeeded or the event was parked, not before: an eventId stored
+        // before a crash mid-call would skip the re-read record and lose the notification.
+        .eager(false)
         .process(calls::prepareCall)
         .to("{{ordersaga.urls.completion-api}}")
         .log(

@@ -17,11 +17,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.saga.InMemorySagaService;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,6 +36,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -72,6 +78,7 @@ class CompletionNotifierTest {
   private static final String DLT = "order-events.DLT";
 
   @Autowired CamelContext camel;
+  @Autowired IdempotentRepository notifiedEvents;
 
   @Value("${spring.embedded.kafka.brokers}")
   String brokers;
@@ -204,16 +211,74 @@ class CompletionNotifierTest {
     awaitAllCommitted();
   }
 
+  /**
+   * What a crash during the call would find: the record's offset not committed and its eventId not
+   * recorded as notified, so the restarted notifier reads it again and calls again.
+   */
+  @Test
+  void whileACallIsUnderwayNeitherItsOffsetNorItsEventIdIsRecorded() throws Exception {
+    OrderEvent order = event(OrderEventType.ORDER_COMPLETED);
+    CountDownLatch release = api.hold(order.orderId());
+
+    RecordMetadata published = publish(order);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.arrived(order.orderId()));
+    TopicPartition partition = new TopicPartition(TOPIC, published.partition());
+    assertThat(committedOffset(partition))
+        .as("committed offset of the record's partition while its call is underway")
+        .isLessThanOrEqualTo(published.offset());
+    assertThat(notifiedEvents.contains(order.eventId())).isFalse();
+
+    release.countDown();
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.calls(order.orderId()).size() == 1);
+    awaitAllCommitted();
+    assertThat(committedOffset(partition)).isGreaterThan(published.offset());
+    assertThat(notifiedEvents.contains(order.eventId())).isTrue();
+  }
+
+  @Test
+  void anApiRefusingConnectionsIsRetriedUntilItIsBack() throws Exception {
+    OrderEvent order = event(OrderEventType.ORDER_COMPLETED);
+    AtomicInteger redeliveries = new AtomicInteger();
+    EventNotifierSupport redeliveryCounter =
+        new EventNotifierSupport() {
+          @Override
+          public void notify(CamelEvent event) {
+            if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery
+                && order.orderId().equals(redelivery.getExchange().getProperty("orderId"))) {
+              redeliveries.incrementAndGet();
+            }
+          }
+        };
+    camel.getManagementStrategy().addEventNotifier(redeliveryCounter);
+    api.goDown();
+    try {
+      publish(order);
+      // The first call and two redeliveries meet a closed port.
+      await().atMost(Duration.ofSeconds(10)).until(() -> redeliveries.get() >= 2);
+    } finally {
+      api.comeBack();
+      camel.getManagementStrategy().removeEventNotifier(redeliveryCounter);
+    }
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.calls(order.orderId()).size() == 1);
+    awaitAllCommitted();
+    assertThat(dltRecordsFor(order.orderId(), Duration.ofMillis(500))).isEmpty();
+  }
+
   @Test
   void aNotifierStoppedMidStreamAndRestartedNotifiesEveryCompletedOrderOnce() throws Exception {
     List<OrderEvent> first =
         IntStream.range(0, 20).mapToObj(i -> event(OrderEventType.ORDER_COMPLETED)).toList();
     List<OrderEvent> second =
         IntStream.range(0, 10).mapToObj(i -> event(OrderEventType.ORDER_COMPLETED)).toList();
+    api.delayEachCall(Duration.ofMillis(100)); // 20 calls take ≥ 2 s: the stop comes mid-stream
 
     publish(first.toArray(OrderEvent[]::new));
     await().atMost(Duration.ofSeconds(20)).until(() -> calledOrders(first) >= 5);
     camel.getRouteController().stopRoute("order-events-notifier");
+    api.delayEachCall(Duration.ZERO);
+    assertThat(calledOrders(first)).as("orders notified when it stopped").isLessThan(first.size());
     publish(second.toArray(OrderEvent[]::new)); // while it is down
     camel.getRouteController().startRoute("order-events-notifier");
 
@@ -245,13 +310,30 @@ class CompletionNotifierTest {
         Instant.parse("2026-11-24T04:00:00Z"));
   }
 
-  private void publish(OrderEvent... events) throws Exception {
+  /** Publishes in order; the last record's place on the topic. */
+  private RecordMetadata publish(OrderEvent... events) throws Exception {
+    RecordMetadata last = null;
     try (KafkaProducer<String, String> producer = producer()) {
       for (OrderEvent event : events) {
-        producer
-            .send(new ProducerRecord<>(TOPIC, event.orderId(), json.writeValueAsString(event)))
-            .get();
+        last =
+            producer
+                .send(new ProducerRecord<>(TOPIC, event.orderId(), json.writeValueAsString(event)))
+                .get();
       }
+    }
+    return last;
+  }
+
+  /** The notifier's committed offset of a partition (0 when none yet). */
+  private long committedOffset(TopicPartition partition) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
+      OffsetAndMetadata committed =
+          admin
+              .listConsumerGroupOffsets("order-completion-notifier")
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(partition);
+      return committed == null ? 0 : committed.offset();
     }
   }
 

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * The partner's completion API as the notifier's tests need it: answers scripted per order (then
@@ -23,20 +27,56 @@ final class FakeCompletionApi implements AutoCloseable {
 
   record Call(String orderId, String idempotencyKey, long atNanos, int status) {}
 
-  private final HttpServer server;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Set<String> arrived = ConcurrentHashMap.newKeySet();
   private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+  private final int port;
+  private volatile long delayMillis;
+  private volatile HttpServer server;
 
   FakeCompletionApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/completions", this::handle);
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    server.start();
+    server = listen(0);
+    port = server.getAddress().getPort();
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Gone from its port: calls are refused until {@link #comeBack()}. */
+  void goDown() {
+    server.stop(0);
+  }
+
+  void comeBack() throws IOException {
+    server = listen(port);
+  }
+
+  /** Every call takes at least this long to be answered. */
+  void delayEachCall(Duration delay) {
+    delayMillis = delay.toMillis();
+  }
+
+  /** Calls for this order wait (unanswered) until the returned latch is counted down. */
+  CountDownLatch hold(String orderId) {
+    CountDownLatch release = new CountDownLatch(1);
+    held.put(orderId, release);
+    return release;
+  }
+
+  /** A call for this order has reached the API (answered or not yet). */
+  boolean arrived(String orderId) {
+    return arrived.contains(orderId);
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+    listening.createContext("/completions", this::handle);
+    listening.setExecutor(Executors.newCachedThreadPool());
+    listening.start();
+    return listening;
   }
 
   /** A scripted answer that never comes in time: the call is held this long, then 201. */
@@ -62,6 +102,14 @@ final class FakeCompletionApi implements AutoCloseable {
     try (InputStream body = exchange.getRequestBody()) {
       orderId = json.readTree(body).path("orderId").asText();
     }
+    if (!"POST".equals(exchange.getRequestMethod())
+        || !"/completions".equals(exchange.getRequestURI().getPath())) {
+      exchange.sendResponseHeaders(405, -1);
+      exchange.close();
+      return;
+    }
+    arrived.add(orderId);
+    awaitRelease(orderId);
     Deque<Integer> script = scripts.get(orderId);
     Integer scripted = script == null ? null : script.poll();
     int status = scripted == null ? 201 : scripted;
@@ -84,6 +132,20 @@ final class FakeCompletionApi implements AutoCloseable {
     exchange.sendResponseHeaders(status, answer.length);
     exchange.getResponseBody().write(answer);
     exchange.close();
+  }
+
+  private void awaitRelease(String orderId) {
+    try {
+      CountDownLatch release = held.get(orderId);
+      if (release != null) {
+        release.await();
+      }
+      if (delayMillis > 0) {
+        Thread.sleep(delayMillis);
+      }
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -39,6 +39,7 @@ import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.saga.InMemorySagaService;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * completed) whenever a step fails.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // as in production: Hawtio reads the routes over JMX
 @UseAdviceWith
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -308,7 +310,22 @@ class OrderSagaRouteTest {
 
     assertThat(status(answer)).isEqualTo(504);
     assertThat(body(answer).path("reason").asText()).isEqualTo("TIMEOUT");
+    // point-deduct answered, but too late: the saga's time was up before payment-save could begin.
+    assertThat(body(answer).path("failedStep").asText()).isEqualTo("payment-save");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(callOrder())
+                    .as("the steps so far, then the joined ones compensated in reverse order")
+                    .containsExactly(
+                        "order-create",
+                        "payment-validate",
+                        "point-deduct",
+                        "compensate-point-deduct",
+                        "compensate-order-create"));
     assertThat(mock("payment-save").getReceivedCounter()).isZero();
+    assertThat(sagaStatus(body(answer).path("orderId").asText())).isEqualTo("CANCELLED");
   }
 
   @Test
@@ -492,6 +509,40 @@ class OrderSagaRouteTest {
     assertThat(get("/api-doc", null).statusCode()).isEqualTo(200);
     assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     assertThat(get("/api/orders/unknown", null).statusCode()).isEqualTo(404);
+  }
+
+  /** What Hawtio's Camel tab lists: every route, by its route id, read over Jolokia (JMX). */
+  @Test
+  void everyRouteIsVisibleOverJolokiaByItsRouteId() throws Exception {
+    String search = "/actuator/jolokia/search/org.apache.camel:type=routes,*";
+    assertThat(get(search, null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> found = get(search, "admin:admin");
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    List<String> routeIds = new ArrayList<>();
+    for (JsonNode name : json.readTree(found.body()).path("value")) {
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(name.asText());
+      if (id.find()) {
+        routeIds.add(id.group(1));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    expected.addAll(
+        List.of(
+            "place-order",
+            "order-saga",
+            "order-saga-completed",
+            "order-saga-compensated",
+            "get-order",
+            "list-orders",
+            "abandoned-sagas",
+            "order-events-notifier",
+            "order-events-park"));
+    STEPS.forEach(step -> expected.add("step-" + step));
+    assertThat(routeIds).containsAll(expected);
+    assertThat(routeIds).noneMatch(id -> id.matches("route\\d+")); // no generated ids
   }
 
   /**

@@ -11,4 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ordersaga.participant")
 public record ParticipantProperties(
-    String callbackSecret, boolean faultInjection, @DefaultValue("15s") Duration slowDelay) {}
+    String callbackSecret, boolean faultInjection, @DefaultValue("45s") Duration slowDelay) {}

@@ -57,6 +57,24 @@ class FaultInjectionTest {
   }
 
   @Test
+  void slowWithATimeHoldsTheStepThatLongCappedAtTwoMinutes() {
+    assertThat(enabled.delayBeforeAction("stock-deduct", "stock-deduct:slow=4s"))
+        .isEqualTo(Duration.ofSeconds(4));
+    assertThat(enabled.delayBeforeAction("stock-deduct", "point-deduct, stock-deduct:slow=250ms"))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(enabled.delayBeforeAction("stock-deduct", "stock-deduct:slow=999999s"))
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(enabled.delayBeforeAction("point-deduct", "stock-deduct:slow=4s")).isZero();
+    assertThat(enabled.delayBeforeAction("stock-deduct", "stock-deduct:slow=4h")).isZero();
+    assertThat(enabled.delayBeforeAction("stock-deduct", "stock-deduct:slow=-4s")).isZero();
+    assertThat(enabled.failsBeforeCommit("stock-deduct", "stock-deduct:slow=4s")).isFalse();
+    assertThat(
+            new FaultInjection(false, SLOW)
+                .delayBeforeAction("stock-deduct", "stock-deduct:slow=4s"))
+        .isZero();
+  }
+
+  @Test
   void noHeaderNoFailure() {
     assertThat(enabled.failsBeforeCommit("point-deduct", null)).isFalse();
   }

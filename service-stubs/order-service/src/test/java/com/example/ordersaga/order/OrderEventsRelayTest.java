@@ -27,6 +27,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaEndpoint;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +53,9 @@ import org.springframework.test.annotation.DirtiesContext;
       TestProperties.IN_MEMORY_DATABASE,
       TestProperties.NO_COORDINATOR,
       "ordersaga.kafka-bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "ordersaga.outbox.poll-delay=50"
+      "ordersaga.outbox.poll-delay=50",
+      // Not the embedded broker's default (3), so the test sees that the service made the topics.
+      "ordersaga.events.partitions=2"
     })
 @EmbeddedKafka(kraft = true, partitions = 3)
 @DirtiesContext
@@ -167,6 +172,45 @@ class OrderEventsRelayTest {
                   .containsEntry(OutboxRelayRoute.EVENT_ID_HEADER, row.eventId());
               assertThat(record.value()).isEqualTo(row.payload());
             });
+  }
+
+  @Test
+  void theTopicsAreCreatedAtStartUpWithTheConfiguredLayout() {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.getBrokersAsString()))) {
+      Map<String, TopicDescription> topics =
+          await()
+              .atMost(RELAY_WAIT)
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      admin
+                          .describeTopics(List.of("order-events", "order-events.DLT"))
+                          .allTopicNames()
+                          .get(),
+                  found -> found.size() == 2);
+      assertThat(topics.values())
+          .allSatisfy(
+              topic -> {
+                assertThat(topic.partitions()).hasSize(2);
+                assertThat(topic.partitions())
+                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(1));
+              });
+    }
+  }
+
+  /** What "marked sent only after the broker acknowledged" rests on. */
+  @Test
+  void theRelayPublishesSynchronouslyWithAnIdempotentProducerAndAcksFromAllReplicas() {
+    KafkaEndpoint orderEvents =
+        camel.getEndpoints().stream()
+            .filter(KafkaEndpoint.class::isInstance)
+            .map(KafkaEndpoint.class::cast)
+            .filter(endpoint -> endpoint.getConfiguration().getTopic().equals("order-events"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(orderEvents.getConfiguration().isSynchronous()).isTrue();
+    assertThat(orderEvents.getConfiguration().isEnableIdempotence()).isTrue();
+    assertThat(orderEvents.getConfiguration().getRequestRequiredAcks()).isEqualTo("all");
   }
 
   private OutboxRow awaitSent(String orderId) {
