@@ -121,13 +121,21 @@ public class OrderSagaRoute extends ParticipantRouteBuilder {
     exchange.setProperty(StepCalls.LRA_ID, in.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION));
   }
 
-  /** One service call over camel-http; its answer passes or fails the saga. */
+  /**
+   * One service call over camel-http; its answer passes or fails the saga. A step may take as long
+   * as the saga may (not the client's shorter default): a service that holds its answer past the
+   * deadline times the saga out (504), one that refuses the connection is unavailable (503).
+   */
   private void step(StepSpec spec) {
     from("direct:" + spec.step())
         .routeId("step-" + spec.step())
         .process(exchange -> calls.prepare(exchange, spec))
         .doTry()
-        .to("{{ordersaga.urls." + spec.service() + "}}?throwExceptionOnFailure=false")
+        .to(
+            "{{ordersaga.urls."
+                + spec.service()
+                + "}}?throwExceptionOnFailure=false&responseTimeout="
+                + deadline.timeout().toMillis())
         .doCatch(IOException.class)
         .process(calls::unreachable)
         .end()
