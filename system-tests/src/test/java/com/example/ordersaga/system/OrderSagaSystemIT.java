@@ -178,6 +178,46 @@ class OrderSagaSystemIT {
   }
 
   @Test
+  void anUnknownUserIsABusinessRejection() throws Exception {
+    user = "ghost-" + UUID.randomUUID(); // no point account
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    String orderId = assertCancelled(answer, 409, "UNKNOWN_USER", "point-deduct");
+    assertThat(stack.order(orderId).body().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(paymentStatuses(orderId)).isEmpty();
+    assertThat(stack.stock(product)).isEqualTo(START_STOCK);
+    assertOneOutcomeEvent(orderId, "ORDER_CANCELLED");
+  }
+
+  /** A card payment of nothing (the points cover the total): payment-validate declines it. */
+  @Test
+  void aPaymentTheRulesRefuseIsDeclined() throws Exception {
+    Answer answer = stack.placeOrder(order(QUANTITY * UNIT_PRICE), Map.of());
+
+    String orderId = assertCancelled(answer, 409, "PAYMENT_DECLINED", "payment-validate");
+    assertNothingNetAnywhere(orderId, true, false);
+  }
+
+  /** Prices are quoted before the saga: an unknown product starts no LRA and writes nothing. */
+  @Test
+  void anUnknownProductIsRefusedBeforeAnySagaStarts() throws Exception {
+    product = "no-such-product-" + UUID.randomUUID();
+
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
+    assertThat(answer.body().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(answer.body().path("reason").asText()).isEqualTo("UNKNOWN_PRODUCT");
+    assertThat(answer.body().path("failedStep").asText()).isEqualTo("price-quote");
+    assertThat(answer.body().path("lraId").isNull()).isTrue();
+    String orderId = answer.body().path("orderId").asText();
+    assertThat(stack.order(orderId).status()).isEqualTo(404);
+    assertThat(stack.balance(user)).isEqualTo(START_POINTS);
+    assertThat(events.eventsFor(orderId)).isEmpty();
+  }
+
+  @Test
   void outOfStockIsABusinessRejection() throws Exception {
     stack.stockProduct(product, UNIT_PRICE, QUANTITY - 1);
 
