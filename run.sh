@@ -346,6 +346,8 @@ cmd_demo() {
   demo_branch "invalid input"        "" "invalid"                         10000 10
   demo_branch "idempotent replay"    "" "replay"                          10000 10
   # The partner answers the next two calls with 503: the notifier retries with backoff (step 7).
+  # First let the earlier completed orders' calls land, so that the two 503s go to this order.
+  demo_await_notified
   curl -fsS -o /dev/null -X PUT "$COMPLETION_API_URL/admin/behaviour" \
     -H 'Content-Type: application/json' -d '{"failNext":2,"status":503}'
   demo_branch "partner 503 twice"    ""                             500   10000 10
@@ -354,6 +356,16 @@ cmd_demo() {
   echo "(saga timeout: stock-deduct is held past the saga's time limit, SAGA_TIMEOUT, default 30 s)"
   demo_branch "saga timeout"         "stock-deduct:slow=120s"       500   10000 10
   demo_events
+}
+
+# The completion API has accepted every demo order completed so far (waits at most 20 s).
+demo_await_notified() {
+  local id tries=0
+  for id in "${DEMO_COMPLETED[@]}"; do
+    until curl -fsS "$COMPLETION_API_URL/calls?orderId=$id" | grep -q '"status":201' || (( tries >= 40 )); do
+      sleep 0.5; tries=$((tries + 1))
+    done
+  done
 }
 
 # Step 7 happens after the saga, through Kafka: show each demo order's outcome event (read back
@@ -470,6 +482,7 @@ demo_branch() {
     order="$(curl -sS "$ORDER_SERVICE_URL/orders/$order_id" | json_field status)"
     payment="$(curl -sS "$PAYMENT_SERVICE_URL/payments?orderId=$order_id" | json_field status)"
   fi
+  [[ "$status" == 201 ]] && DEMO_COMPLETED+=("$order_id")
   if [[ -n "$order_id" ]]; then
     DEMO_ORDERS+=("$order_id"); DEMO_LABELS+=("$label")
     [[ -n "$order" ]] && DEMO_HELD+=("$order_id")
@@ -486,7 +499,7 @@ case "${1:-start}" in
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;
-  demo) DEMO_ORDERS=(); DEMO_LABELS=(); DEMO_HELD=(); cmd_demo ;;
+  demo) DEMO_ORDERS=(); DEMO_LABELS=(); DEMO_HELD=(); DEMO_COMPLETED=(); cmd_demo ;;
   events) shift; cmd_events "$@" ;;
   audit) cmd_audit ;;
   bench) shift; cmd_bench "$@" ;;

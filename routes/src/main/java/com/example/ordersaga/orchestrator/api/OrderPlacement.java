@@ -153,7 +153,8 @@ public class OrderPlacement {
       return OrderAnswers.pending(plan.orderId(), lraId);
     }
     SagaFailure failure = sagaFailure(exchange, caught);
-    String orderId = exchange.getProperty(StepCalls.ORDER_ID, String.class);
+    String orderId =
+        exchange.getProperty(StepCalls.ORDER_ID, UUID.randomUUID().toString(), String.class);
     if (plan != null) {
       view.cancelled(orderId, failure.reason(), failure.failedStep());
     }

@@ -59,8 +59,8 @@ public class CompletionNotifierRoute extends RouteBuilder {
         .filter(CompletionCalls::completed)
         .idempotentConsumer(simple("${exchangeProperty." + CompletionCalls.EVENT + ".eventId}"))
         .idempotentRepository(notified)
-        // Recorded once the call succeeded or the event was parked, not before: an eventId stored
-        // before a crash mid-call would skip the re-read record and lose the notification.
+        // Recorded once the call succeeded, not before: an eventId stored before a crash mid-call
+        // would make the restarted consumer skip the re-read record and lose the notification.
         .eager(false)
         .process(calls::prepareCall)
         .to("{{ordersaga.urls.completion-api}}")
