@@ -72,8 +72,8 @@ class OrchestratorConfiguration {
   }
 
   @Bean
-  CompletionCalls completionCalls(ObjectMapper json, IdempotentRepository notifiedEvents) {
-    return new CompletionCalls(json, notifiedEvents);
+  CompletionCalls completionCalls(ObjectMapper json) {
+    return new CompletionCalls(json);
   }
 
   @Bean

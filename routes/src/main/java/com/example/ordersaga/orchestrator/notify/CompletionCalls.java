@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +36,9 @@ public class CompletionCalls {
   private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 429);
 
   private final ObjectMapper json;
-  private final IdempotentRepository notified;
 
-  public CompletionCalls(ObjectMapper json, IdempotentRepository notified) {
+  public CompletionCalls(ObjectMapper json) {
     this.json = json;
-    this.notified = notified;
   }
 
   /** The record's JSON as an {@link OrderEvent}; anything else is parked unread. */
@@ -99,7 +96,8 @@ public class CompletionCalls {
 
   /**
    * The dead-letter record: the original event under its key, with why and after how many attempts.
-   * Its eventId is forgotten, so re-publishing the event from the DLT retries it.
+   * Its eventId is not recorded as notified (that happens only after a call succeeded), so
+   * re-publishing the event from the DLT retries it.
    */
   public void park(Exchange exchange) {
     Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -114,10 +112,6 @@ public class CompletionCalls {
         exchange.getProperty(RECORD_KEY),
         exchange.getProperty(ATTEMPTS),
         String.valueOf(caught));
-    OrderEvent event = exchange.getProperty(EVENT, OrderEvent.class);
-    if (event != null) {
-      notified.remove(event.eventId());
-    }
   }
 
   /** Done with the record (called, skipped or parked): its offset may be committed. */

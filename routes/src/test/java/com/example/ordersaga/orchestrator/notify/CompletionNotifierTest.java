@@ -182,6 +182,9 @@ class CompletionNotifierTest {
               assertThat(header(record, "x-error")).contains("503");
             });
     assertThat(api.calls(next.orderId())).hasSize(1);
+    // Re-publishing the parked event retries it: it is not recorded as notified.
+    assertThat(notifiedEvents.contains(doomed.eventId())).isFalse();
+    assertThat(notifiedEvents.contains(next.eventId())).isTrue();
   }
 
   @Test
