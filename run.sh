@@ -61,12 +61,12 @@ readiness() { echo "http://localhost:$1/actuator/health/readiness"; }
 STACK=(
   "1|kafka|$KAFKA_PORT|-|launch_kafka"
   "2|lra-coordinator|$LRA_COORDINATOR_PORT|http://localhost:$LRA_COORDINATOR_PORT/health|launch_coordinator"
-  "3|order-service|$ORDER_SERVICE_PORT|$(readiness "$ORDER_SERVICE_PORT")|launch_service service-stubs/order-service/target/order-service.jar"
-  "3|payment-service|$PAYMENT_SERVICE_PORT|$(readiness "$PAYMENT_SERVICE_PORT")|launch_service service-stubs/payment-service/target/payment-service.jar"
-  "3|point-service|$POINT_SERVICE_PORT|$(readiness "$POINT_SERVICE_PORT")|launch_service service-stubs/point-service/target/point-service.jar"
-  "3|product-service|$PRODUCT_SERVICE_PORT|$(readiness "$PRODUCT_SERVICE_PORT")|launch_service service-stubs/product-service/target/product-service.jar"
-  "3|completion-api|$COMPLETION_API_PORT|$(readiness "$COMPLETION_API_PORT")|launch_service service-stubs/completion-api/target/completion-api.jar"
-  "4|orchestrator|$ORCHESTRATOR_PORT|$(readiness "$ORCHESTRATOR_PORT")|launch_service routes/target/orchestrator.jar"
+  "3|order-service|$ORDER_SERVICE_PORT|$(readiness "$ORDER_SERVICE_PORT")|launch_service order-service service-stubs/order-service/target/order-service.jar"
+  "3|payment-service|$PAYMENT_SERVICE_PORT|$(readiness "$PAYMENT_SERVICE_PORT")|launch_service payment-service service-stubs/payment-service/target/payment-service.jar"
+  "3|point-service|$POINT_SERVICE_PORT|$(readiness "$POINT_SERVICE_PORT")|launch_service point-service service-stubs/point-service/target/point-service.jar"
+  "3|product-service|$PRODUCT_SERVICE_PORT|$(readiness "$PRODUCT_SERVICE_PORT")|launch_service product-service service-stubs/product-service/target/product-service.jar"
+  "3|completion-api|$COMPLETION_API_PORT|$(readiness "$COMPLETION_API_PORT")|launch_service completion-api service-stubs/completion-api/target/completion-api.jar"
+  "4|orchestrator|$ORCHESTRATOR_PORT|$(readiness "$ORCHESTRATOR_PORT")|launch_service orchestrator routes/target/routes.jar"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -96,13 +96,12 @@ launch_coordinator() {
   start_bg lra-coordinator "$JAVA" $JAVA_OPTS_DEFAULT ${LRA_COORDINATOR_JAVA_OPTS:--Xmx192m} \
     -Dlra.coordinator.port="$LRA_COORDINATOR_PORT" \
     -Dlra.coordinator.store-dir="$DATA/lra-coordinator" \
-    -jar "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
+    -jar "$ROOT/lra-coordinator/target/lra-coordinator.jar"
 }
 
 # A Spring Boot deployable: the jar, our JVM flags, and where it finds the rest of the stack.
 launch_service() {
-  local jar="$1" name
-  name="$(basename "$jar" .jar)"
+  local name="$1" jar="$2"
   start_bg "$name" "$JAVA" $JAVA_OPTS_DEFAULT $SERVICE_JAVA_OPTS -jar "$ROOT/$jar"
 }
 
@@ -171,12 +170,12 @@ require_java() {
 # Rebuilds when an artifact is missing or a main source, resource or pom is newer than it.
 build_if_needed() {
   [[ "${SAGA_SKIP_BUILD:-0}" == 1 ]] && return 0
-  local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator-1.0.0-SNAPSHOT.jar"
+  local artifacts=("$ROOT/kafka-broker/target/lib" "$ROOT/lra-coordinator/target/lra-coordinator.jar"
     "$ROOT/auditor/target/auditor-all.jar" "$ROOT/bench/target/bench-all.jar")
   local entry launcher
   for entry in "${STACK[@]}"; do
     launcher="$(field "$entry" 4)"
-    [[ "$launcher" == launch_service* ]] && artifacts+=("$ROOT/${launcher#launch_service }")
+    [[ "$launcher" == launch_service* ]] && artifacts+=("$ROOT/${launcher##* }")
   done
   local stale="" artifact
   for artifact in "${artifacts[@]}"; do

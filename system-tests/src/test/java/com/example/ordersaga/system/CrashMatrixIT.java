@@ -3,8 +3,8 @@ package com.example.ordersaga.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.audit.AuditReport;
-import com.example.ordersaga.audit.Auditor;
+import com.example.ordersaga.auditor.AuditReport;
+import com.example.ordersaga.auditor.Auditor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -52,7 +52,7 @@ class ProdProfileIT {
     started.add(launch("service-stubs/point-service/target/point-service.jar", env));
     started.add(launch("service-stubs/product-service/target/product-service.jar", env));
     started.add(launch("service-stubs/completion-api/target/completion-api.jar", env));
-    started.add(launch("routes/target/orchestrator.jar", env));
+    started.add(launch("routes/target/routes.jar", env));
     for (String port :
         List.of(
             "POINT_SERVICE_PORT",
@@ -106,7 +106,7 @@ class ProdProfileIT {
     List<Integer> free = RunScript.distinctFreePorts(3);
     Map<String, String> env = prodEnvironment(free.get(1), free.get(2));
     env.put("ORCHESTRATOR_PORT", String.valueOf(free.get(0)));
-    Process orchestrator = launch("routes/target/orchestrator.jar", env);
+    Process orchestrator = launch("routes/target/routes.jar", env);
     assertThat(orchestrator.waitFor(3, TimeUnit.MINUTES)).isTrue();
     assertThat(orchestrator.exitValue()).isNotZero();
   }

@@ -2,9 +2,9 @@ package com.example.ordersaga.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ordersaga.audit.AuditReport;
-import com.example.ordersaga.audit.Auditor;
-import com.example.ordersaga.participant.CallbackTokens;
+import com.example.ordersaga.auditor.AuditReport;
+import com.example.ordersaga.auditor.Auditor;
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
 import com.example.ordersaga.system.HostileRequests.Hostile;
 import com.example.ordersaga.system.StackClient.Answer;
 import com.fasterxml.jackson.databind.JsonNode;

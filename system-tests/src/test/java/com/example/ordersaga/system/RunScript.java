@@ -54,8 +54,8 @@ final class RunScript {
   }
 
   /** What the auditor reads: this stack's URLs. */
-  com.example.ordersaga.audit.AuditTarget auditTarget() {
-    return new com.example.ordersaga.audit.AuditTarget(
+  com.example.ordersaga.auditor.AuditTarget auditTarget() {
+    return new com.example.ordersaga.auditor.AuditTarget(
         url("ORCHESTRATOR_PORT"),
         url("ORDER_SERVICE_PORT"),
         url("PAYMENT_SERVICE_PORT"),

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.events.OrderEventType;
+import com.example.ordersaga.common.events.OrderEventType;
+import com.example.ordersaga.common.participant.errors.InvalidRequest;
+import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.order.api.CreateOrderRequest;
 import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.order.domain.Orders;
 import com.example.ordersaga.order.events.OutboxRelayRoute;
-import com.example.ordersaga.participant.InvalidRequest;
-import com.example.ordersaga.participant.SimulatedFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

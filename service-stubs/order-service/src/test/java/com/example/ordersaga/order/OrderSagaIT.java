@@ -4,9 +4,9 @@ import static com.example.ordersaga.order.OrderFixtures.aliceBuysTwoWidgetsAndAG
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.testing.ParticipantIT;
 import com.example.ordersaga.order.api.OrderParticipant;
-import com.example.ordersaga.participant.CallbackTokens;
-import com.example.ordersaga.participant.testing.ParticipantIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       TestProperties.IN_MEMORY_DATABASE,
       TestProperties.NO_COORDINATOR,
-      "spring.autoconfigure.exclude=com.example.ordersaga.events.EventsAutoConfiguration",
+      "spring.autoconfigure.exclude=com.example.ordersaga.common.events.EventsAutoConfiguration",
       "ordersaga.outbox.poll-delay=50",
       "ordersaga.outbox.send-timeout=1000",
       "ordersaga.outbox.reconnect-backoff=500"

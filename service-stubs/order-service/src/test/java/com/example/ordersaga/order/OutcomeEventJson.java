@@ -2,7 +2,7 @@ package com.example.ordersaga.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ordersaga.events.OrderEventType;
+import com.example.ordersaga.common.events.OrderEventType;
 import com.example.ordersaga.order.domain.Order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.example.ordersaga.order;
 
-import com.example.ordersaga.participant.testing.PostgresDatabases;
+import com.example.ordersaga.common.participant.testing.PostgresDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;

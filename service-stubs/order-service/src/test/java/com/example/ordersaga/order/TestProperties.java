@@ -20,7 +20,7 @@ public final class TestProperties {
    */
   public static final String NO_KAFKA =
       """
-      spring.autoconfigure.exclude=com.example.ordersaga.events.EventsAutoConfiguration
+      spring.autoconfigure.exclude=com.example.ordersaga.common.events.EventsAutoConfiguration
       ordersaga.outbox.relay-enabled=false
       """;
 

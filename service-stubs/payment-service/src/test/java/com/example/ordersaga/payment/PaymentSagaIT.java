@@ -4,8 +4,8 @@ import static com.example.ordersaga.payment.PaymentFixtures.aliceByCard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.participant.CallbackTokens;
-import com.example.ordersaga.participant.testing.ParticipantIT;
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.testing.ParticipantIT;
 import com.example.ordersaga.payment.PaymentEndpoints.Answer;
 import com.example.ordersaga.payment.api.PaymentParticipant;
 import com.example.ordersaga.payment.api.PaymentRequest;

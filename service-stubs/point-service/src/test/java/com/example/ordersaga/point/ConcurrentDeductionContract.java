@@ -3,8 +3,8 @@ package com.example.ordersaga.point;
 import static com.example.ordersaga.point.PointFixtures.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import com.example.ordersaga.point.api.DeductPointsRequest;
 import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;

@@ -6,9 +6,9 @@ import static com.example.ordersaga.point.PointFixtures.newOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
-import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
+import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.point.api.DeductPointsRequest;
 import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;

@@ -3,8 +3,8 @@ package com.example.ordersaga.point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.participant.CallbackTokens;
-import com.example.ordersaga.participant.testing.ParticipantIT;
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.testing.ParticipantIT;
 import com.example.ordersaga.point.domain.PointAccounts;
 import java.net.URI;
 import java.net.http.HttpResponse;

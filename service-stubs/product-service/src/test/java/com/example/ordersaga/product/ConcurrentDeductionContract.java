@@ -6,8 +6,8 @@ import static com.example.ordersaga.product.StockFixtures.orderOf;
 import static com.example.ordersaga.product.StockFixtures.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import com.example.ordersaga.product.api.StockParticipant;
 import com.example.ordersaga.product.domain.ProductStock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.example.ordersaga.product;
 
-import com.example.ordersaga.participant.testing.PostgresDatabases;
+import com.example.ordersaga.common.participant.testing.PostgresDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -11,9 +11,9 @@ import static com.example.ordersaga.product.StockFixtures.unknownProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
-import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
+import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.product.api.DeductStockRequest;
 import com.example.ordersaga.product.api.StockParticipant;
 import com.example.ordersaga.product.domain.ProductStock;

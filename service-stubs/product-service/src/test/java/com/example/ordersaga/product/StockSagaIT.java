@@ -7,8 +7,8 @@ import static com.example.ordersaga.product.StockFixtures.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.ordersaga.participant.CallbackTokens;
-import com.example.ordersaga.participant.testing.ParticipantIT;
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.testing.ParticipantIT;
 import com.example.ordersaga.product.api.DeductStockRequest;
 import com.example.ordersaga.product.api.StockParticipant;
 import com.example.ordersaga.product.domain.ProductStock;

@@ -1,5 +1,10 @@
 package com.example.ordersaga.completion.api;
 
+import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.common.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.errors.ErrorBody;
+import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
+import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.completion.domain.Acceptance;
 import com.example.ordersaga.completion.domain.AcceptedCompletion;
 import com.example.ordersaga.completion.domain.Behaviour;
@@ -8,11 +13,6 @@ import com.example.ordersaga.completion.domain.Completions;
 import com.example.ordersaga.completion.domain.Notification;
 import com.example.ordersaga.completion.domain.PartnerRefusal;
 import com.example.ordersaga.completion.domain.RecordedCall;
-import com.example.ordersaga.participant.ErrorBody;
-import com.example.ordersaga.participant.ErrorBody.Violation;
-import com.example.ordersaga.participant.InvalidRequest;
-import com.example.ordersaga.participant.ParticipantRouteBuilder;
-import com.example.ordersaga.participant.ParticipantRouting;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,8 +1,8 @@
 package com.example.ordersaga.completion.persistence;
 
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.completion.domain.AcceptedCompletion;
 import com.example.ordersaga.completion.domain.RecordedCall;
-import com.example.ordersaga.participant.SqlGateway;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;

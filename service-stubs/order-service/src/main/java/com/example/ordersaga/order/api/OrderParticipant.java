@@ -1,9 +1,9 @@
 package com.example.ordersaga.order.api;
 
+import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.example.ordersaga.order.domain.Order;
 import com.example.ordersaga.order.domain.OrderRef;
 import com.example.ordersaga.order.domain.Orders;
-import com.example.ordersaga.participant.ParticipantSteps;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package com.example.ordersaga.order.api;
 
+import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.common.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.order.domain.Order;
 import com.example.ordersaga.order.domain.Orders;
-import com.example.ordersaga.participant.FaultInjection;
-import com.example.ordersaga.participant.ParticipantRouteBuilder;
-import com.example.ordersaga.participant.ParticipantRouting;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;

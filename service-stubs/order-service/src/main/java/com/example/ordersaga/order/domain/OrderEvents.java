@@ -1,7 +1,7 @@
 package com.example.ordersaga.order.domain;
 
-import com.example.ordersaga.events.OrderEvent;
-import com.example.ordersaga.events.OrderEventType;
+import com.example.ordersaga.common.events.OrderEvent;
+import com.example.ordersaga.common.events.OrderEventType;
 import java.util.UUID;
 
 /** The outcome event of an order that reached its final state. */

@@ -1,12 +1,12 @@
 package com.example.ordersaga.order.domain;
 
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
+import com.example.ordersaga.common.participant.errors.InvalidRequest;
+import com.example.ordersaga.common.participant.errors.NotFound;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import com.example.ordersaga.order.persistence.OrderOutbox;
 import com.example.ordersaga.order.persistence.OrderRepository;
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.ErrorBody.Violation;
-import com.example.ordersaga.participant.InvalidRequest;
-import com.example.ordersaga.participant.NotFound;
-import com.example.ordersaga.participant.RejectionReason;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

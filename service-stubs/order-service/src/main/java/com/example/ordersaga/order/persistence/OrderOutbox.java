@@ -1,7 +1,7 @@
 package com.example.ordersaga.order.persistence;
 
-import com.example.ordersaga.events.OrderEvent;
-import com.example.ordersaga.participant.SqlGateway;
+import com.example.ordersaga.common.events.OrderEvent;
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
 
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.order.domain.NewOrder;
 import com.example.ordersaga.order.domain.Order;
 import com.example.ordersaga.order.domain.OrderLine;
 import com.example.ordersaga.order.domain.OrderStatus;
 import com.example.ordersaga.order.domain.PaymentMethod;
-import com.example.ordersaga.participant.SqlGateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.example.ordersaga.payment.api;
 
-import com.example.ordersaga.participant.FaultInjection;
-import com.example.ordersaga.participant.ParticipantSteps;
-import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
+import com.example.ordersaga.common.participant.faults.SimulatedFailure;
+import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentApproval;
 import com.example.ordersaga.payment.domain.Payments;

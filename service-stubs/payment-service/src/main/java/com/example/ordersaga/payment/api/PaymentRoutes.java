@@ -1,8 +1,8 @@
 package com.example.ordersaga.payment.api;
 
-import com.example.ordersaga.participant.FaultInjection;
-import com.example.ordersaga.participant.ParticipantRouteBuilder;
-import com.example.ordersaga.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.common.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentApproval;
 import com.example.ordersaga.payment.domain.Payments;

@@ -1,7 +1,7 @@
 package com.example.ordersaga.payment.domain;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

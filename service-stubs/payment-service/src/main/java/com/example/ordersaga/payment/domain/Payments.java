@@ -1,7 +1,7 @@
 package com.example.ordersaga.payment.domain;
 
-import com.example.ordersaga.participant.ErrorBody.Violation;
-import com.example.ordersaga.participant.InvalidRequest;
+import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
+import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.payment.persistence.PaymentRepository;
 import java.util.List;
 import java.util.UUID;

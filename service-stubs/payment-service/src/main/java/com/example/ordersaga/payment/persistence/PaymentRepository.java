@@ -1,6 +1,6 @@
 package com.example.ordersaga.payment.persistence;
 
-import com.example.ordersaga.participant.SqlGateway;
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentMethod;
 import com.example.ordersaga.payment.domain.PaymentStatus;

@@ -4,7 +4,7 @@ import static com.example.ordersaga.payment.PaymentFixtures.aliceByCard;
 import static com.example.ordersaga.payment.PaymentFixtures.anLra;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ordersaga.participant.FaultInjection;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.payment.PaymentServiceOnH2;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentStatus;

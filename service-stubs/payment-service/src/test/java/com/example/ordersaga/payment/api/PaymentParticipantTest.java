@@ -7,9 +7,9 @@ import static com.example.ordersaga.payment.PaymentFixtures.anLra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.RejectionReason;
-import com.example.ordersaga.participant.SimulatedFailure;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
+import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.payment.PaymentServiceOnH2;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentApproval;

@@ -1,6 +1,6 @@
 package com.example.ordersaga.point.api;
 
-import com.example.ordersaga.participant.ParticipantSteps;
+import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.example.ordersaga.point.domain.PointAccounts;
 import com.example.ordersaga.point.domain.PointBalance;
 import org.springframework.stereotype.Component;

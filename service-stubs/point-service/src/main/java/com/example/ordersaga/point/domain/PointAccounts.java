@@ -1,8 +1,8 @@
 package com.example.ordersaga.point.domain;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.NotFound;
-import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.NotFound;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import com.example.ordersaga.point.persistence.PointRepository;
 import com.example.ordersaga.point.persistence.PointRepository.Deduction;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.example.ordersaga.point.persistence;
 
-import com.example.ordersaga.participant.SqlGateway;
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.point.domain.PointBalance;
 import com.example.ordersaga.point.domain.PointMovement;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.example.ordersaga.product.api;
 
-import com.example.ordersaga.participant.FaultInjection;
-import com.example.ordersaga.participant.ParticipantRouteBuilder;
-import com.example.ordersaga.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
+import com.example.ordersaga.common.participant.ParticipantRouting;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.product.domain.Product;
 import com.example.ordersaga.product.domain.ProductStock;
 import com.example.ordersaga.product.domain.StockDeduction;

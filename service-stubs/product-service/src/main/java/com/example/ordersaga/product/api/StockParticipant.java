@@ -1,6 +1,6 @@
 package com.example.ordersaga.product.api;
 
-import com.example.ordersaga.participant.ParticipantSteps;
+import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.example.ordersaga.product.domain.ProductStock;
 import com.example.ordersaga.product.domain.StockDeduction;
 import org.springframework.stereotype.Component;

@@ -3,9 +3,9 @@ package com.example.ordersaga.product.domain;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.summingLong;
 
-import com.example.ordersaga.participant.BusinessRejection;
-import com.example.ordersaga.participant.NotFound;
-import com.example.ordersaga.participant.RejectionReason;
+import com.example.ordersaga.common.participant.errors.BusinessRejection;
+import com.example.ordersaga.common.participant.errors.NotFound;
+import com.example.ordersaga.common.participant.errors.RejectionReason;
 import com.example.ordersaga.product.persistence.ProductRepository;
 import com.example.ordersaga.product.persistence.ProductRepository.Movement;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.example.ordersaga.product.persistence;
 
-import com.example.ordersaga.participant.SqlGateway;
+import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.product.domain.Product;
 import com.example.ordersaga.product.domain.StockMovement;
 import java.util.List;

@@ -1,0 +1,30 @@
+package com.example.ordersaga.auditor;
+
+import java.util.Map;
+
+/**
+ * Where the stack answers: the same environment variables run.sh exports (defaults: the ports of
+ * design.md §2 on localhost).
+ */
+public record AuditTarget(
+    String orchestrator,
+    String orderService,
+    String paymentService,
+    String pointService,
+    String productService,
+    String completionApi,
+    String coordinator,
+    String kafkaBootstrapServers) {
+
+  public static AuditTarget fromEnvironment(Map<String, String> env) {
+    return new AuditTarget(
+        env.getOrDefault("ORCHESTRATOR_URL", "http://localhost:8080"),
+        env.getOrDefault("ORDER_SERVICE_URL", "http://localhost:8081"),
+        env.getOrDefault("PAYMENT_SERVICE_URL", "http://localhost:8082"),
+        env.getOrDefault("POINT_SERVICE_URL", "http://localhost:8083"),
+        env.getOrDefault("PRODUCT_SERVICE_URL", "http://localhost:8084"),
+        env.getOrDefault("COMPLETION_API_URL", "http://localhost:8085"),
+        env.getOrDefault("LRA_COORDINATOR_URL", "http://localhost:8090"),
+        env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+  }
+}

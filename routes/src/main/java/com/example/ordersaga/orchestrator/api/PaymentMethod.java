@@ -1,8 +1,0 @@
-package com.example.ordersaga.orchestrator.api;
-
-/** How the part of the total not paid with points is paid. */
-public enum PaymentMethod {
-  CARD,
-  BANK_TRANSFER,
-  POINTS_ONLY
-}

@@ -1,9 +1,0 @@
-package com.example.ordersaga.orchestrator.notify;
-
-/** A record on {@code order-events} that is no outcome event: parked at once, never retried. */
-public class UnreadableEvent extends RuntimeException {
-
-  public UnreadableEvent(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

@@ -1,0 +1,8 @@
+package com.example.ordersaga.routes.api;
+
+/** How the part of the total not paid with points is paid. */
+public enum PaymentMethod {
+  CARD,
+  BANK_TRANSFER,
+  POINTS_ONLY
+}

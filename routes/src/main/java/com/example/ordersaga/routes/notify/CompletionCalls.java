@@ -1,0 +1,121 @@
+package com.example.ordersaga.routes.notify;
+
+import com.example.ordersaga.common.events.OrderEvent;
+import com.example.ordersaga.common.events.OrderEventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the notifier route does with one record of {@code order-events}: read the event, build the
+ * call to the completion API, decide which failures are worth retrying, park the rest on the
+ * dead-letter topic, and commit the record's offset once it is done with.
+ */
+public class CompletionCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(CompletionCalls.class);
+
+  public static final String EVENT = "orderEvent";
+
+  /** The record as consumed, its offset's commit and the attempts: what parking needs. */
+  private static final String RECORD_KEY = "eventRecordKey";
+
+  private static final String RECORD_VALUE = "eventRecordValue";
+  private static final String COMMIT = "eventOffsetCommit";
+  private static final String ATTEMPTS = "completionCallAttempts";
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** 4xx answers that may succeed later; every other 4xx is final. */
+  private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 429);
+
+  private final ObjectMapper json;
+
+  public CompletionCalls(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** The record's JSON as an {@link OrderEvent}; anything else is parked unread. */
+  public void read(Exchange exchange) {
+    Message message = exchange.getMessage();
+    String body = message.getBody(String.class);
+    exchange.setProperty(RECORD_KEY, message.getHeader(KafkaConstants.KEY));
+    exchange.setProperty(RECORD_VALUE, body);
+    exchange.setProperty(COMMIT, message.getHeader(KafkaConstants.MANUAL_COMMIT));
+    exchange.setProperty(ATTEMPTS, 1);
+    try {
+      OrderEvent event = json.readValue(body, OrderEvent.class);
+      if (event.eventId() == null || event.orderId() == null || event.type() == null) {
+        throw new UnreadableEvent("event without eventId, orderId or type: " + body, null);
+      }
+      exchange.setProperty(EVENT, event);
+      // The logging MDC's keys (camel.mdc.custom-exchange-properties).
+      exchange.setProperty("orderId", event.orderId());
+      exchange.setProperty("lraId", event.lraId());
+    } catch (JsonProcessingException notAnEvent) {
+      throw new UnreadableEvent(
+          "not an order event: " + notAnEvent.getOriginalMessage(), notAnEvent);
+    }
+  }
+
+  public static boolean completed(Exchange exchange) {
+    return exchange.getProperty(EVENT, OrderEvent.class).type() == OrderEventType.ORDER_COMPLETED;
+  }
+
+  /** The partner gets the event itself, keyed by the order so its replays are harmless. */
+  public void prepareCall(Exchange exchange) throws JsonProcessingException {
+    OrderEvent event = exchange.getProperty(EVENT, OrderEvent.class);
+    Message message = exchange.getMessage();
+    message.removeHeaders("*");
+    message.setHeader(Exchange.HTTP_METHOD, "POST");
+    message.setHeader(Exchange.HTTP_PATH, "/completions");
+    message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    message.setHeader(IDEMPOTENCY_KEY, event.orderId());
+    message.setBody(json.writeValueAsString(event));
+  }
+
+  /** The redelivery policy is about to call again. */
+  public static void countAttempt(Exchange exchange) {
+    exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 1, Integer.class) + 1);
+  }
+
+  /** A 4xx other than 408/429 will not change by retrying: straight to the dead-letter topic. */
+  public static boolean finalRefusal(Exchange exchange) {
+    Throwable caught = exchange.getException(); // onException's onWhen sees it here
+    return caught instanceof HttpOperationFailedException http
+        && http.getStatusCode() >= 400
+        && http.getStatusCode() < 500
+        && !RETRYABLE_CLIENT_ERRORS.contains(http.getStatusCode());
+  }
+
+  /**
+   * The dead-letter record: the original event under its key, with why and after how many attempts.
+   * Its eventId is not recorded as notified (that happens only after a call succeeded), so
+   * re-publishing the event from the DLT retries it.
+   */
+  public void park(Exchange exchange) {
+    Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    Message message = exchange.getMessage();
+    message.removeHeaders("*");
+    message.setHeader(KafkaConstants.KEY, exchange.getProperty(RECORD_KEY));
+    message.setHeader("x-error", String.valueOf(caught));
+    message.setHeader("x-attempts", String.valueOf(exchange.getProperty(ATTEMPTS)));
+    message.setBody(exchange.getProperty(RECORD_VALUE));
+    log.error(
+        "parking the event of order {} on the dead-letter topic after {} attempt(s): {}",
+        exchange.getProperty(RECORD_KEY),
+        exchange.getProperty(ATTEMPTS),
+        String.valueOf(caught));
+  }
+
+  /** Done with the record (called, skipped or parked): its offset may be committed. */
+  public static void commit(Exchange exchange) {
+    exchange.getProperty(COMMIT, KafkaManualCommit.class).commit();
+  }
+}

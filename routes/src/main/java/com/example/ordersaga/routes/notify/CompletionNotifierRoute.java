@@ -1,0 +1,82 @@
+package com.example.ordersaga.routes.notify;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 7 of the brief, off the saga's path: every {@code ORDER_COMPLETED} on {@code order-events}
+ * becomes one call to the external completion API. Failures that may pass (5xx, 408, 429, timeouts,
+ * refused connections) are redelivered with a doubling delay; after the budget, or at once for a
+ * final refusal, the event is parked on {@code order-events.DLT}. A record's offset is committed
+ * only when it was called, skipped or parked; if parking fails too, the consumer goes back to that
+ * record, so a crash or an outage loses nothing.
+ */
+@Component
+public class CompletionNotifierRoute extends RouteBuilder {
+
+  private static final String PARK = "direct:park-order-event";
+
+  private final CompletionCalls calls;
+  private final IdempotentRepository notified;
+  private final NotifierProperties properties;
+
+  public CompletionNotifierRoute(
+      CompletionCalls calls, IdempotentRepository notified, NotifierProperties properties) {
+    this.calls = calls;
+    this.notified = notified;
+    this.properties = properties;
+  }
+
+  @Override
+  public void configure() {
+    errorHandler(
+        deadLetterChannel(PARK)
+            // If the DLT cannot take the event either, fail: the offset stays uncommitted.
+            .deadLetterHandleNewException(false)
+            .onRedelivery(CompletionCalls::countAttempt)
+            .maximumRedeliveries(properties.maxRedeliveries())
+            .redeliveryDelay(properties.initialDelay().toMillis())
+            .useExponentialBackOff()
+            .backOffMultiplier(2)
+            .maximumRedeliveryDelay(properties.maxDelay().toMillis())
+            .retryAttemptedLogLevel(LoggingLevel.WARN));
+    onException(UnreadableEvent.class).maximumRedeliveries(0);
+    onException(Exception.class).onWhen(CompletionCalls::finalRefusal).maximumRedeliveries(0);
+
+    from("kafka:{{ordersaga.events.topic}}"
+            + "?groupId={{ordersaga.notifier.group-id}}"
+            + "&autoOffsetReset=earliest"
+            + "&autoCommitEnable=false&allowManualCommit=true"
+            + "&breakOnFirstError=true"
+            + "&maxPollRecords=5&maxPollIntervalMs=1200000"
+            // Sees the topic soon after it is created, when the broker came up after us.
+            + "&metadataMaxAgeMs=10000")
+        .routeId("order-events-notifier")
+        .autoStartup(properties.enabled())
+        .process(calls::read)
+        .filter(CompletionCalls::completed)
+        .idempotentConsumer(simple("${exchangeProperty." + CompletionCalls.EVENT + ".eventId}"))
+        .idempotentRepository(notified)
+        // Recorded once the call succeeded, not before: an eventId stored before a crash mid-call
+        // would make the restarted consumer skip the re-read record and lose the notification.
+        .eager(false)
+        .process(calls::prepareCall)
+        .to("{{ordersaga.urls.completion-api}}")
+        .log(
+            LoggingLevel.INFO,
+            "order ${exchangeProperty.orderId}: completion API answered ${header.CamelHttpResponseCode}")
+        .end()
+        .end()
+        .process(CompletionCalls::commit);
+
+    from(PARK)
+        .routeId("order-events-park")
+        .errorHandler(noErrorHandler())
+        .process(calls::park)
+        .to(
+            "kafka:{{ordersaga.events.dead-letter-topic}}?requestRequiredAcks=all&enableIdempotence=true")
+        .process(CompletionCalls::commit);
+  }
+}

@@ -1,0 +1,18 @@
+package com.example.ordersaga.routes.saga;
+
+import com.example.ordersaga.routes.api.PaymentMethod;
+import java.util.List;
+
+/** A priced order, ready to run as a saga: what every step's request is built from. */
+public record OrderPlan(
+    String orderId,
+    String userId,
+    List<Line> lines,
+    long totalAmount,
+    long pointsUsed,
+    long paidAmount,
+    PaymentMethod paymentMethod) {
+
+  /** An order line priced at quote time. */
+  public record Line(String productId, int quantity, long unitPrice) {}
+}

@@ -1,0 +1,51 @@
+package com.example.ordersaga.routes.saga;
+
+/**
+ * Why an order saga did not complete, as the client is told: the HTTP status, the contract's {@code
+ * reason} and the step that failed. Thrown inside the saga, so the saga compensates.
+ */
+public class SagaFailure extends RuntimeException {
+
+  private final int httpStatus;
+  private final String reason;
+  private final String failedStep;
+
+  private SagaFailure(int httpStatus, String reason, String failedStep, String message) {
+    super(message, null, false, false);
+    this.httpStatus = httpStatus;
+    this.reason = reason;
+    this.failedStep = failedStep;
+  }
+
+  /** A service refused the step by a business rule (UNKNOWN_USER, OUT_OF_STOCK…): 409. */
+  public static SagaFailure rejected(String step, String reason, String message) {
+    return new SagaFailure(409, reason, step, message);
+  }
+
+  /** A service failed the step (5xx, or an answer we cannot use): 409 STEP_FAILED. */
+  public static SagaFailure failed(String step, String message) {
+    return new SagaFailure(409, "STEP_FAILED", step, message);
+  }
+
+  /** A service could not be reached (connection refused, no answer in time): 503. */
+  public static SagaFailure unavailable(String step, String message) {
+    return new SagaFailure(503, "SERVICE_UNAVAILABLE", step, message);
+  }
+
+  /** The saga's time limit passed: 504. */
+  public static SagaFailure timedOut(String step) {
+    return new SagaFailure(504, "TIMEOUT", step, "the saga's time limit passed during " + step);
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public String failedStep() {
+    return failedStep;
+  }
+}

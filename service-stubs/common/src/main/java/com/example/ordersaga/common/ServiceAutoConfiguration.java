@@ -1,0 +1,99 @@
+package com.example.ordersaga.common;
+
+import com.example.ordersaga.common.participant.ParticipantProperties;
+import com.example.ordersaga.common.participant.callback.CallbackAuthenticationFilter;
+import com.example.ordersaga.common.participant.callback.CallbackSigning;
+import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.errors.RequestValidator;
+import com.example.ordersaga.common.participant.sql.SqlGateway;
+import com.example.ordersaga.common.web.NotStartedFilter;
+import com.example.ordersaga.common.web.ResponseHeaderFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * What every deployable of the system gets by depending on this module, the orchestrator as well as
+ * the services: SQL access, request validation, the start-up guard, and the signing and checking of
+ * the coordinator's callbacks (with camel-lra on the class path). The participants' own machinery
+ * (ledger, fault injection) is {@link
+ * com.example.ordersaga.common.participant.ParticipantAutoConfiguration}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ParticipantProperties.class)
+public class ServiceAutoConfiguration {
+
+  @Bean
+  SqlGateway sqlGateway(ProducerTemplate producer) {
+    return new SqlGateway(producer);
+  }
+
+  /** Referenced by {@code camel.rest.endpoint-property.headerFilterStrategy} (shared config). */
+  @Bean
+  ResponseHeaderFilter responseHeaderFilter() {
+    return new ResponseHeaderFilter();
+  }
+
+  @Bean
+  RequestValidator requestValidator(Validator validator) {
+    return new RequestValidator(validator);
+  }
+
+  /**
+   * Tomcat binds its port when it is created, seconds before it serves: a callback sent then sat
+   * unanswered in the backlog until the coordinator's 2 s participant timeout. Bound when it
+   * starts, the port refuses instead, and the coordinator simply retries.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bindWhenStarted() {
+    return factory ->
+        factory.addConnectorCustomizers(connector -> connector.setProperty("bindOnInit", "false"));
+  }
+
+  /** Before every other filter: nothing reaches a route that has not started yet. */
+  @Bean
+  FilterRegistrationBean<NotStartedFilter> notStartedFilter(CamelContext camel, ObjectMapper json)
+      throws IOException {
+    FilterRegistrationBean<NotStartedFilter> registration =
+        new FilterRegistrationBean<>(new NotStartedFilter(camel, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.camel.service.lra.LRASagaService")
+  static class LraCallbacks {
+
+    @Bean
+    CallbackTokens callbackTokens(
+        ParticipantProperties properties, @Value("${spring.application.name}") String service) {
+      return new CallbackTokens(properties.callbackSecret(), service);
+    }
+
+    @Bean
+    CallbackSigning callbackSigning(CallbackTokens tokens) {
+      return new CallbackSigning(tokens);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(
+        CallbackTokens tokens, ObjectMapper json) {
+      FilterRegistrationBean<CallbackAuthenticationFilter> registration =
+          new FilterRegistrationBean<>(new CallbackAuthenticationFilter(tokens, json));
+      registration.addUrlPatterns("/lra-participant/*");
+      return registration;
+    }
+  }
+}

@@ -1,7 +1,0 @@
-package com.example.ordersaga.events;
-
-/** The two outcomes of an order saga. */
-public enum OrderEventType {
-  ORDER_COMPLETED,
-  ORDER_CANCELLED
-}
