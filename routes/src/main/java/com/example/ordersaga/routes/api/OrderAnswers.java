@@ -1,7 +1,7 @@
 package com.example.ordersaga.routes.api;
 
 import com.example.ordersaga.common.participant.errors.ErrorBody;
-import com.example.ordersaga.routes.saga.OrderPlan;
+import com.example.ordersaga.routes.plan.OrderPlan;
 import com.example.ordersaga.routes.saga.SagaFailure;
 import com.example.ordersaga.routes.view.OrderView;
 import java.util.LinkedHashMap;

@@ -2,9 +2,11 @@ package com.example.ordersaga.routes.api;
 
 import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.common.participant.errors.NotFound;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.routes.idempotency.IdempotencyKeys;
+import com.example.ordersaga.routes.plan.PlaceOrderRequest;
 import com.example.ordersaga.routes.saga.OrderSagaRoute;
-import com.example.ordersaga.routes.saga.StepCalls;
+import com.example.ordersaga.routes.saga.SagaRun;
 import com.example.ordersaga.routes.view.OrderSummary;
 import com.example.ordersaga.routes.view.OrderView;
 import com.example.ordersaga.routes.view.SagaView;
@@ -40,7 +42,10 @@ public class OrderApiRoutes extends RouteBuilder {
                 ErrorBody.of(
                     "NOT_FOUND",
                     exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
-    onException(Exception.class).handled(true).bean(placement, "failed").bean(placement, "respond");
+    onException(Exception.class)
+        .handled(true)
+        .process(placement::failed)
+        .process(placement::respond);
 
     rest("/api/orders")
         .post()
@@ -56,7 +61,7 @@ public class OrderApiRoutes extends RouteBuilder {
         .description("Replays get the first answer, without a second order (≤ 100 characters)")
         .endParam()
         .param()
-        .name("X-Simulate-Failure")
+        .name(FaultInjection.HEADER)
         .type(RestParamType.header)
         .required(false)
         .description("dev/test only: <step>[:after-commit][,…] fails that step")
@@ -79,20 +84,24 @@ public class OrderApiRoutes extends RouteBuilder {
 
     from("direct:place-order")
         .routeId("place-order")
-        .bean(placement, "accept")
+        .process(placement::accept)
         .choice()
         .when(exchangeProperty(OrderPlacement.ANSWER).isNull())
-        .bean(placement, "plan")
+        .process(placement::plan)
         .to(OrderSagaRoute.SAGA)
-        .bean(placement, "completed")
+        .process(placement::finished)
         .end()
-        .bean(placement, "respond");
+        .process(placement::respond);
 
     from("direct:get-order")
         .routeId("get-order")
-        .setProperty(StepCalls.ORDER_ID, header("orderId")) // the logging MDC's order id
-        .bean(view, "find(${header.orderId})");
+        .setProperty(SagaRun.MDC_ORDER_ID, header("orderId"))
+        .process(
+            exchange ->
+                exchange
+                    .getMessage()
+                    .setBody(view.find(exchange.getIn().getHeader("orderId", String.class))));
 
-    from("direct:list-orders").routeId("list-orders").bean(view, "all");
+    from("direct:list-orders").routeId("list-orders").setBody(exchange -> view.all());
   }
 }

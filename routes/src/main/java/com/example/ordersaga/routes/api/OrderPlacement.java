@@ -5,11 +5,12 @@ import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.JsonErrors;
 import com.example.ordersaga.routes.api.OrderAnswers.Answer;
 import com.example.ordersaga.routes.idempotency.IdempotencyKeys;
-import com.example.ordersaga.routes.saga.OrderPlan;
-import com.example.ordersaga.routes.saga.OrderPricing;
+import com.example.ordersaga.routes.plan.OrderPlan;
+import com.example.ordersaga.routes.plan.PlaceOrderRequest;
+import com.example.ordersaga.routes.pricing.OrderPricing;
 import com.example.ordersaga.routes.saga.SagaDeadline;
 import com.example.ordersaga.routes.saga.SagaFailure;
-import com.example.ordersaga.routes.saga.StepCalls;
+import com.example.ordersaga.routes.saga.SagaRun;
 import com.example.ordersaga.routes.view.OrderView;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,27 +78,22 @@ public class OrderPlacement {
   public void plan(Exchange exchange) throws JsonProcessingException {
     String orderId = UUID.randomUUID().toString();
     PlaceOrderRequest request = exchange.getIn().getBody(PlaceOrderRequest.class);
-    exchange.setProperty(StepCalls.ORDER_ID, orderId); // in the logging MDC from here on
+    exchange.setProperty(
+        SagaRun.MDC_ORDER_ID, orderId); // in the logs, and the answer if pricing fails
     OrderPlan plan = pricing.plan(orderId, request);
-    exchange.setProperty(StepCalls.PLAN, plan);
+    SagaRun.start(exchange, plan);
     view.opened(plan);
   }
 
-  /** First thing inside the saga: the LRA exists now. */
-  public void sagaStarted(Exchange exchange) {
-    String lraId = exchange.getProperty(StepCalls.LRA_ID, String.class);
-    OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
-    exchange.setProperty(StepCalls.DEADLINE, deadline.deadlineFrom(System.nanoTime()));
-    view.joined(plan.orderId(), lraId);
-    log.info("saga started for order {} ({})", plan.orderId(), lraId);
-  }
-
-  /** The saga route returned: every step done and the LRA closed. */
-  public void completed(Exchange exchange) {
-    OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
-    view.completed(plan.orderId());
-    exchange.setProperty(
-        ANSWER, OrderAnswers.completed(plan, exchange.getProperty(StepCalls.LRA_ID, String.class)));
+  /** The saga route returned: completed (every step done, the LRA closed), or refused. */
+  public void finished(Exchange exchange) {
+    SagaRun run = SagaRun.of(exchange);
+    if (run.rejected()) {
+      exchange.setProperty(ANSWER, cancelled(run.orderId(), run, run.failure()));
+      return;
+    }
+    view.completed(run.orderId());
+    exchange.setProperty(ANSWER, OrderAnswers.completed(run.plan(), run.lraId()));
   }
 
   /** Whatever stopped the order: the answer the contract gives for it. */
@@ -145,51 +141,38 @@ public class OrderPlacement {
     if (caught instanceof IdempotencyKeys.KeyInUse inUse) {
       return OrderAnswers.invalid(409, ErrorBody.of("IDEMPOTENCY_KEY_IN_USE", inUse.getMessage()));
     }
-    OrderPlan plan = exchange.getProperty(StepCalls.PLAN, OrderPlan.class);
-    String lraId = exchange.getProperty(StepCalls.LRA_ID, String.class);
-    if (plan != null && closeOutcomeUnknown(exchange, caught)) {
+    SagaRun run = SagaRun.of(exchange);
+    if (run != null && run.closeOutcomeUnknown(caught)) {
       // The view stays PENDING: the coordinator's callback to this orchestrator ends it.
-      log.warn("order {}: closing its LRA failed, outcome not known yet", plan.orderId(), caught);
-      return OrderAnswers.pending(plan.orderId(), lraId);
+      log.warn("order {}: closing its LRA failed, outcome not known yet", run.orderId(), caught);
+      return OrderAnswers.pending(run.orderId(), run.lraId());
     }
-    SagaFailure failure = sagaFailure(exchange, caught);
-    String orderId =
-        exchange.getProperty(StepCalls.ORDER_ID, UUID.randomUUID().toString(), String.class);
-    if (plan != null) {
+    if (run == null) {
+      // Not planned: the price quote failed, or the request never got that far.
+      SagaFailure failure =
+          caught instanceof SagaFailure thrown
+              ? thrown
+              : SagaFailure.unavailable("lra-coordinator", String.valueOf(caught));
+      if (!(caught instanceof SagaFailure)) {
+        log.warn("saga failed outside a step", caught);
+      }
+      String orderId =
+          exchange.getProperty(SagaRun.MDC_ORDER_ID, UUID.randomUUID().toString(), String.class);
+      return cancelled(orderId, null, failure);
+    }
+    if (!(caught instanceof SagaFailure) && run.failure() == null) {
+      log.warn("saga failed outside a step", caught);
+    }
+    return cancelled(run.orderId(), run, run.failureFor(caught, deadline));
+  }
+
+  /** The order ends CANCELLED with {@code failure} (recorded when it was planned). */
+  private Answer cancelled(String orderId, SagaRun run, SagaFailure failure) {
+    if (run != null) {
       view.cancelled(orderId, failure.reason(), failure.failedStep());
     }
     log.info("order {} cancelled: {} at {}", orderId, failure.reason(), failure.failedStep());
-    return OrderAnswers.cancelled(orderId, lraId, failure);
-  }
-
-  /**
-   * Every step passed, so only the close failed. Whatever the time, the coordinator may have taken
-   * the close or not: if it cancels instead, its callback records TIMEOUT in the view.
-   */
-  private boolean closeOutcomeUnknown(Exchange exchange, Exception caught) {
-    return !(caught instanceof SagaFailure)
-        && exchange.getProperty(StepCalls.FAILURE) == null
-        && exchange.getProperty(StepCalls.STEPS_DONE, false, Boolean.class);
-  }
-
-  /**
-   * The step's own failure when there was one (ending the LRA may have failed after it and replaced
-   * the exception); else the saga could not start or end at the coordinator.
-   */
-  private SagaFailure sagaFailure(Exchange exchange, Exception caught) {
-    if (caught instanceof SagaFailure failure) {
-      return failure;
-    }
-    SagaFailure stepFailure = exchange.getProperty(StepCalls.FAILURE, SagaFailure.class);
-    if (stepFailure != null) {
-      return stepFailure;
-    }
-    String step = exchange.getProperty(StepCalls.CURRENT_STEP, "lra-coordinator", String.class);
-    if (deadline.passed(exchange.getProperty(StepCalls.DEADLINE, Long.class))) {
-      return SagaFailure.timedOut(step);
-    }
-    log.warn("saga failed outside a step", caught);
-    return SagaFailure.unavailable(step, String.valueOf(caught));
+    return OrderAnswers.cancelled(orderId, run == null ? null : run.lraId(), failure);
   }
 
   /**

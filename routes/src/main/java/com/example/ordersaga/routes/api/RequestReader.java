@@ -4,6 +4,8 @@ import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
+import com.example.ordersaga.routes.plan.PaymentMethod;
+import com.example.ordersaga.routes.plan.PlaceOrderRequest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,44 +1,40 @@
 package com.example.ordersaga.routes.saga;
 
-import static com.example.ordersaga.routes.saga.StepSpec.segment;
-
 import com.example.ordersaga.common.participant.callback.CallbackSigning;
-import com.example.ordersaga.routes.api.OrderPlacement;
 import com.example.ordersaga.routes.view.SagaView;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.SagaCompletionMode;
 import org.apache.camel.model.SagaPropagation;
+import org.apache.camel.model.TryDefinition;
+import org.apache.camel.support.ExpressionAdapter;
 import org.springframework.stereotype.Component;
 
 /**
- * The order saga, as the table in design.md §1: one line per step. Each service joins the LRA with
- * its own compensation (named beside its step), so the coordinator calls the services back
- * directly; this route only starts the LRA and runs the steps. A failing step throws, the Saga EIP
- * cancels the LRA and the coordinator compensates every step already joined, in reverse order.
+ * The order saga: starts the LRA, runs the steps of {@link OrderSagaSteps} in order, and ends the
+ * LRA itself ({@code MANUAL} completion). Each service joins the LRA with its own compensation, so
+ * the coordinator calls the services back directly. A business rejection is an answer: the route
+ * stops there and compensates ({@code saga:compensate}). An error (a service down, the time limit)
+ * fails the route after compensating. Once every step passed, {@code saga:complete} closes the LRA.
  */
 @Component
 public class OrderSagaRoute extends RouteBuilder {
 
   public static final String SAGA = "direct:order-saga";
-  private static final String STEP = "order-saga";
+  private static final String COMPLETED = "direct:order-saga-completed";
+  private static final String COMPENSATED = "direct:order-saga-compensated";
 
   private final CallbackSigning signing;
-  private final OrderPlacement placement;
   private final StepCalls calls;
   private final SagaView view;
   private final SagaDeadline deadline;
 
   public OrderSagaRoute(
-      CallbackSigning signing,
-      OrderPlacement placement,
-      StepCalls calls,
-      SagaView view,
-      SagaDeadline deadline) {
+      CallbackSigning signing, StepCalls calls, SagaView view, SagaDeadline deadline) {
     this.signing = signing;
-    this.placement = placement;
     this.calls = calls;
     this.view = view;
     this.deadline = deadline;
@@ -46,101 +42,118 @@ public class OrderSagaRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    // Failures must reach the Saga EIP untouched: it compensates, then the API route answers.
+    // Failures must reach the API route untouched: it answers them.
     errorHandler(noErrorHandler());
 
-    signing
-        .signedCallbacks(
-            from(SAGA)
-                .routeId("order-saga")
-                .saga()
-                .propagation(SagaPropagation.REQUIRED)
-                .timeout(deadline.timeout().toMillis(), TimeUnit.MILLISECONDS),
-            STEP,
-            "direct:order-saga-compensated",
-            "direct:order-saga-completed")
-        .option("orderId", simple("${exchangeProperty." + StepCalls.PLAN + ".orderId}"))
-        .setProperty(StepCalls.LRA_ID, header(Exchange.SAGA_LONG_RUNNING_ACTION))
-        .bean(placement, "sagaStarted")
-        .to("direct:order-create") // compensation (order-service): order CANCELLED
-        .to("direct:payment-validate") // no state, nothing to compensate
-        .to("direct:point-deduct") // compensation (point-service): points refunded
-        .to("direct:payment-save") // compensation (payment-service): payment CANCELLED
-        .to("direct:stock-deduct") // compensation (product-service): stock restored
-        .to("direct:order-complete") // covered by order-create's compensation
-        .setProperty(StepCalls.STEPS_DONE, constant(true)); // then the Saga EIP closes the LRA
-
-    step(
-        new StepSpec(
-            "order-create", "POST", "order-service", plan -> "/orders", StepRequests::orderCreate));
-    step(
-        new StepSpec(
-            "payment-validate",
-            "POST",
-            "payment-service",
-            plan -> "/payments/validations",
-            StepRequests::payment));
-    step(
-        new StepSpec(
-            "point-deduct",
-            "POST",
-            "point-service",
-            plan -> "/points/" + segment(plan.userId()) + "/deductions",
-            StepRequests::pointDeduction));
-    step(
-        new StepSpec(
-            "payment-save", "POST", "payment-service", plan -> "/payments", StepRequests::payment));
-    step(
-        new StepSpec(
-            "stock-deduct",
-            "POST",
-            "product-service",
-            plan -> "/stock/deductions",
-            StepRequests::stockDeduction));
-    step(
-        new StepSpec(
-            "order-complete",
-            "PUT",
-            "order-service",
-            plan -> "/orders/" + segment(plan.orderId()) + "/completion",
-            null));
+    TryDefinition saga =
+        signing
+            .signedCallbacks(
+                from(SAGA)
+                    .routeId("order-saga")
+                    .saga()
+                    .propagation(SagaPropagation.REQUIRED)
+                    .completionMode(SagaCompletionMode.MANUAL)
+                    .timeout(deadline.timeout().toMillis(), TimeUnit.MILLISECONDS),
+                "order-saga",
+                COMPENSATED,
+                COMPLETED)
+            .option(
+                "orderId",
+                new ExpressionAdapter() {
+                  @Override
+                  public Object evaluate(Exchange exchange) {
+                    return SagaRun.of(exchange).orderId();
+                  }
+                })
+            // In the MDC from the next processor on (camel-mdc refreshes it per processor).
+            .setProperty(SagaRun.MDC_LRA_ID, header(Exchange.SAGA_LONG_RUNNING_ACTION))
+            .process(this::began)
+            .doTry();
+    for (SagaStep step : OrderSagaSteps.STEPS) {
+      saga.filter(exchange -> SagaRun.of(exchange).stillRunning()).to(step.endpoint()).end();
+      stepCall(step);
+    }
+    saga.doCatch(Exception.class)
+        .process(OrderSagaRoute::carryTheLra)
+        .to("saga:compensate")
+        .process(OrderSagaRoute::rethrow)
+        .end()
+        .process(OrderSagaRoute::carryTheLra)
+        .choice()
+        .when(exchange -> SagaRun.of(exchange).rejected())
+        .to("saga:compensate")
+        .otherwise()
+        .process(exchange -> SagaRun.of(exchange).allStepsDone())
+        .to("saga:complete")
+        .end();
 
     // The coordinator's callbacks for the orchestrator's own part: the saga view's final state.
-    from("direct:order-saga-completed")
+    from(COMPLETED)
         .routeId("order-saga-completed")
-        .process(OrderSagaRoute::logContext)
-        .bean(view, "completed(${header.orderId})");
-    from("direct:order-saga-compensated")
+        .process(OrderSagaRoute::callbackContext)
+        .process(exchange -> view.completed(callbackOrderId(exchange)));
+    from(COMPENSATED)
         .routeId("order-saga-compensated")
-        .process(OrderSagaRoute::logContext)
-        .bean(view, "compensated(${header.orderId})");
+        .process(OrderSagaRoute::callbackContext)
+        .process(exchange -> view.compensated(callbackOrderId(exchange)));
   }
 
-  /** A coordinator callback carries the ids as headers; the log lines want them as well. */
-  private static void logContext(Exchange exchange) {
-    Message in = exchange.getIn();
-    exchange.setProperty(StepCalls.ORDER_ID, in.getHeader("orderId"));
-    exchange.setProperty(StepCalls.LRA_ID, in.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION));
+  /** First thing inside the saga: the LRA exists now. */
+  private void began(Exchange exchange) {
+    SagaRun run = SagaRun.of(exchange);
+    String lraId = exchange.getIn().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+    run.began(lraId, deadline.deadlineFrom(System.nanoTime()));
+    view.joined(run.orderId(), lraId);
+    log.info("saga started for order {} ({})", run.orderId(), lraId);
   }
 
   /**
-   * One service call over camel-http; its answer passes or fails the saga. A step may take as long
-   * as the saga may (not the client's shorter default): a service that holds its answer past the
-   * deadline times the saga out (504), one that refuses the connection is unavailable (503).
+   * One service call over camel-http; its answer passes the step, refuses it or fails the saga. A
+   * step may take as long as the saga may (not the client's shorter default): a service that holds
+   * its answer past the deadline times the saga out (504), one that refuses the connection is
+   * unavailable (503).
    */
-  private void step(StepSpec spec) {
-    from("direct:" + spec.step())
-        .routeId("step-" + spec.step())
-        .process(exchange -> calls.prepare(exchange, spec))
+  private void stepCall(SagaStep step) {
+    from(step.endpoint())
+        .routeId(step.routeId())
+        .process(exchange -> calls.prepare(exchange, step))
         .doTry()
         .to(
             "{{ordersaga.urls."
-                + spec.service()
+                + step.service()
                 + "}}?throwExceptionOnFailure=false&responseTimeout="
                 + deadline.timeout().toMillis())
         .doCatch(IOException.class)
         .process(calls::unreachable)
         .end()
         .process(calls::check);
+  }
+
+  /** The step calls reset the headers; {@code saga:} finds the saga by this one. */
+  private static void carryTheLra(Exchange exchange) {
+    exchange
+        .getMessage()
+        .setHeader(Exchange.SAGA_LONG_RUNNING_ACTION, SagaRun.of(exchange).lraId());
+  }
+
+  /**
+   * The error a step threw, thrown again once the saga is compensated: the API route answers it.
+   */
+  private static void rethrow(Exchange exchange) throws Exception {
+    throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+  }
+
+  /**
+   * A coordinator callback carries the ids as headers; the log lines want them as well (in the MDC
+   * from the next processor on).
+   */
+  private static void callbackContext(Exchange exchange) {
+    Message in = exchange.getIn();
+    exchange.setProperty(SagaRun.MDC_ORDER_ID, callbackOrderId(exchange));
+    exchange.setProperty(SagaRun.MDC_LRA_ID, in.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION));
+  }
+
+  private static String callbackOrderId(Exchange exchange) {
+    return exchange.getIn().getHeader("orderId", String.class);
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /** How to read a domain service's answer beyond its status code. */
-final class ServiceAnswers {
+public final class ServiceAnswers {
 
   private ServiceAnswers() {}
 
@@ -12,7 +12,7 @@ final class ServiceAnswers {
    * The service itself said "not found" ({@code {"error":"NOT_FOUND",…}}, design.md's error body),
    * rather than a web server whose routes are not up yet (Spring's own 404 page).
    */
-  static boolean isContractNotFound(String body, ObjectMapper json) {
+  public static boolean isContractNotFound(String body, ObjectMapper json) {
     if (body == null || body.isBlank()) {
       return false;
     }

@@ -1,5 +1,7 @@
 package com.example.ordersaga.routes.saga;
 
+import com.example.ordersaga.common.participant.faults.FaultInjection;
+import com.example.ordersaga.routes.plan.OrderPlan;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,29 +13,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens around each service call of the saga: only the LRA and fault-injection headers go
- * out; the answer becomes the step's outcome (recorded in the saga view) or a {@link SagaFailure}
- * that makes the saga compensate.
+ * out; the answer becomes the step's outcome (recorded in the saga view). A business rejection is
+ * recorded in the {@link SagaRun} (the saga route then compensates and answers); an error throws a
+ * {@link SagaFailure}, which fails the route and compensates too.
  */
 public class StepCalls {
 
   private static final Logger log = LoggerFactory.getLogger(StepCalls.class);
 
-  public static final String PLAN = "orderPlan";
-  public static final String DEADLINE = "sagaDeadline";
-  public static final String CURRENT_STEP = "sagaStep";
-
-  /** The order's and the LRA's ids; also the logging MDC's keys (camel.mdc in application.yml). */
-  public static final String ORDER_ID = "orderId";
-
-  public static final String LRA_ID = "lraId";
-
-  /** The failure a step saw, kept in case ending the LRA fails afterwards and replaces it. */
-  public static final String FAILURE = "sagaFailure";
-
-  /** Set once every step passed: what can still fail is closing the LRA. */
-  public static final String STEPS_DONE = "sagaStepsDone";
-
-  private static final String SIMULATE_FAILURE = "X-Simulate-Failure";
+  private static final String SIMULATE_FAILURE = FaultInjection.HEADER;
 
   private final SagaView view;
   private final SagaDeadline deadline;
@@ -46,14 +34,15 @@ public class StepCalls {
   }
 
   /** Before a step: refuse to start it past the deadline; send only what the service needs. */
-  public void prepare(Exchange exchange, StepSpec spec) throws IOException {
-    String step = spec.step();
-    exchange.setProperty(CURRENT_STEP, step);
-    if (deadline.passed(exchange.getProperty(DEADLINE, Long.class))) {
-      throw fail(exchange, SagaFailure.timedOut(step));
+  public void prepare(Exchange exchange, SagaStep spec) throws IOException {
+    SagaRun run = SagaRun.of(exchange);
+    String step = spec.name();
+    run.entering(step);
+    if (deadline.passed(run.deadlineNanos())) {
+      throw fail(run, SagaFailure.timedOut(step));
     }
-    OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
-    Object body = spec.body() == null ? null : spec.body().apply(plan);
+    OrderPlan plan = run.plan();
+    Object body = spec.body().apply(plan);
     Message message = exchange.getMessage();
     Object lra = message.getHeader(Exchange.SAGA_LONG_RUNNING_ACTION);
     Object simulate = message.getHeader(SIMULATE_FAILURE);
@@ -68,10 +57,14 @@ public class StepCalls {
     message.setBody(body == null ? null : json.writeValueAsString(body));
   }
 
-  /** After a step's call: 2xx passes; anything else fails the saga with the service's reason. */
+  /**
+   * After a step's call: 2xx passes; a business rejection stops the saga with the service's reason;
+   * anything else fails it.
+   */
   public void check(Exchange exchange) {
-    String step = exchange.getProperty(CURRENT_STEP, String.class);
-    String orderId = exchange.getProperty(PLAN, OrderPlan.class).orderId();
+    SagaRun run = SagaRun.of(exchange);
+    String step = run.currentStep();
+    String orderId = run.orderId();
     int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
     log.debug("{} answered {}", step, status);
     if (status >= 200 && status < 300) {
@@ -81,7 +74,7 @@ public class StepCalls {
     String answer = exchange.getMessage().getBody(String.class);
     String reason = reasonOf(answer);
     SagaFailure failure;
-    if (deadline.passed(exchange.getProperty(DEADLINE, Long.class))) {
+    if (deadline.passed(run.deadlineNanos())) {
       failure = SagaFailure.timedOut(step);
     } else if (status == 409 && reason != null && !"LRA_ENDED".equals(reason)) {
       failure = SagaFailure.rejected(step, reason, step + " refused: " + reason);
@@ -93,26 +86,29 @@ public class StepCalls {
       failure = SagaFailure.failed(step, step + " answered " + status);
     }
     view.stepDone(orderId, step, failure.reason());
-    throw fail(exchange, failure);
+    fail(run, failure);
+    if (!failure.isRejection()) {
+      throw failure;
+    }
   }
 
   /** The call itself failed (connection refused, no answer in time). */
   public void unreachable(Exchange exchange) {
-    String step = exchange.getProperty(CURRENT_STEP, String.class);
-    String orderId = exchange.getProperty(PLAN, OrderPlan.class).orderId();
+    SagaRun run = SagaRun.of(exchange);
+    String step = run.currentStep();
     Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     SagaFailure failure =
-        deadline.passed(exchange.getProperty(DEADLINE, Long.class))
+        deadline.passed(run.deadlineNanos())
             ? SagaFailure.timedOut(step)
             : SagaFailure.unavailable(step, step + " unreachable: " + cause);
-    view.stepDone(orderId, step, failure.reason());
-    throw fail(exchange, failure);
+    view.stepDone(run.orderId(), step, failure.reason());
+    throw fail(run, failure);
   }
 
-  private SagaFailure fail(Exchange exchange, SagaFailure failure) {
-    exchange.setProperty(FAILURE, failure);
-    OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
-    view.failing(plan.orderId(), failure.reason(), failure.failedStep());
+  /** Kept in the run in case ending the LRA fails afterwards and replaces the exception. */
+  private SagaFailure fail(SagaRun run, SagaFailure failure) {
+    run.failed(failure);
+    view.failing(run.orderId(), failure.reason(), failure.failedStep());
     return failure;
   }
 

@@ -1,5 +1,6 @@
 package com.example.ordersaga.routes.saga;
 
+import com.example.ordersaga.routes.plan.OrderPlan;
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package com.example.ordersaga.routes.view;
 
 import com.example.ordersaga.common.participant.errors.NotFound;
 import com.example.ordersaga.common.participant.sql.SqlGateway;
-import com.example.ordersaga.routes.saga.OrderPlan;
+import com.example.ordersaga.routes.plan.OrderPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
+import com.example.ordersaga.routes.plan.PaymentMethod;
+import com.example.ordersaga.routes.plan.PlaceOrderRequest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;

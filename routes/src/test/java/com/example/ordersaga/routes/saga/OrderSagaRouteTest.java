@@ -7,7 +7,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.example.ordersaga.routes.OrchestratorOnH2;
 import com.example.ordersaga.routes.api.OrderPlacement;
+import com.example.ordersaga.routes.pricing.OrderPricing;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,17 +40,14 @@ import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.saga.InMemorySagaService;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -60,33 +59,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * steps run, in which order, what the client is told, and that the saga ends compensated (never
  * completed) whenever a step fails.
  */
-@CamelSpringBootTest
-@DisableJmx(false) // as in production: Hawtio reads the routes over JMX
+@OrchestratorOnH2
 @UseAdviceWith
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camel.lra.enabled=false",
-      "ordersaga.notifier.enabled=false",
-      // No Kafka here: neither the notifier nor the topic creation.
-      "spring.autoconfigure.exclude=com.example.ordersaga.common.events.EventsAutoConfiguration",
-      "ordersaga.saga.timeout=2s",
-      "spring.datasource.url=jdbc:h2:mem:orchestrator-route-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-    })
 class OrderSagaRouteTest {
 
-  private static final List<String> STEPS =
-      List.of(
-          "order-create",
-          "payment-validate",
-          "point-deduct",
-          "payment-save",
-          "stock-deduct",
-          "order-complete");
+  private static final List<String> STEPS = OrderSagaSteps.names();
 
   /** The steps whose service joins the LRA with a compensation and a completion. */
   private static final List<String> JOINED =
-      List.of("order-create", "point-deduct", "payment-save", "stock-deduct");
+      OrderSagaSteps.STEPS.stream().filter(SagaStep::joinsTheLra).map(SagaStep::name).toList();
 
   private static final long UNIT_PRICE = 1_000;
 
@@ -123,6 +104,12 @@ class OrderSagaRouteTest {
     @Override
     public CompletableFuture<CamelSagaCoordinator> newSaga(Exchange exchange) {
       return super.newSaga(exchange).thenApply(CloseFailing::new);
+    }
+
+    /** How {@code saga:complete} finds the saga (by the LRA header): the same wrapper. */
+    @Override
+    public CompletableFuture<CamelSagaCoordinator> getSaga(String id) {
+      return super.getSaga(id).thenApply(saga -> saga == null ? null : new CloseFailing(saga));
     }
 
     private record CloseFailing(CamelSagaCoordinator saga) implements CamelSagaCoordinator {
@@ -173,13 +160,17 @@ class OrderSagaRouteTest {
     }
   }
 
+  static List<String> stepNames() {
+    return STEPS;
+  }
+
   @BeforeEach
   void mockEveryServiceCall() throws Exception {
     if (!camel.isStarted()) {
       for (String step : STEPS) {
         AdviceWith.adviceWith(
             camel,
-            "step-" + step,
+            "step-" + step, // SagaStep.routeId(): the id Hawtio and the advice know it by
             route -> route.weaveByType(ToDefinition.class).replace().to("direct:service-" + step));
       }
       camel.addRoutes(new FakeServices());
@@ -227,15 +218,7 @@ class OrderSagaRouteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "order-create",
-        "payment-validate",
-        "point-deduct",
-        "payment-save",
-        "stock-deduct",
-        "order-complete"
-      })
+  @MethodSource("stepNames")
   void aFailingStepStopsTheSagaAndCompensatesIt(String failing) throws Exception {
     answer(failing, 500, "{\"reason\":\"STEP_FAILED\"}");
     int failingIndex = STEPS.indexOf(failing);
@@ -276,6 +259,19 @@ class OrderSagaRouteTest {
     assertThat(status(answer)).isEqualTo(409);
     assertThat(body(answer).path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
     assertThat(body(answer).path("failedStep").asText()).isEqualTo("point-deduct");
+    // An answer, not an error: the route ends the saga with saga:compensate and stops there.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(callOrder())
+                    .containsExactly(
+                        "order-create",
+                        "payment-validate",
+                        "point-deduct",
+                        "compensate-point-deduct",
+                        "compensate-order-create"));
+    assertThat(sagaStatus(body(answer).path("orderId").asText())).isEqualTo("CANCELLED");
   }
 
   /**
@@ -344,7 +340,10 @@ class OrderSagaRouteTest {
 
       List<String> sagaLoggers =
           List.of(
-              OrderPlacement.class.getName(), StepCalls.class.getName(), SagaView.class.getName());
+              OrderPlacement.class.getName(),
+              OrderSagaRoute.class.getName(),
+              StepCalls.class.getName(),
+              SagaView.class.getName());
       List<ILoggingEvent> sagaLines;
       String orderId = body.path("orderId").asText();
       // The compensation callback runs after the answer, on the saga service's thread.
@@ -490,135 +489,6 @@ class OrderSagaRouteTest {
     assertThat(listedCancelled.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(listedCancelled.path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
     assertThat(listedCancelled.path("lraId").asText()).isEqualTo(cancelled.path("lraId").asText());
-  }
-
-  @Test
-  void theOpenApiDocumentDescribesTheOrderList() throws Exception {
-    JsonNode list = body(get("/api-doc", null)).path("paths").path("/api/orders").path("get");
-
-    assertThat(list.path("operationId").asText()).isEqualTo("rest-list-orders");
-    assertThat(list.path("summary").asText()).startsWith("Every order saga");
-  }
-
-  @Test
-  void consoleAndJolokiaNeedALoginWhileTheApiDoesNot() throws Exception {
-    assertThat(get("/actuator/jolokia/version", null).statusCode()).isEqualTo(401);
-    assertThat(get("/actuator/hawtio/", null).statusCode()).isEqualTo(401);
-    assertThat(get("/actuator/jolokia/version", "admin:admin").statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/jolokia/version", "admin:wrong").statusCode()).isEqualTo(401);
-    assertThat(get("/api-doc", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-    assertThat(get("/api/orders/unknown", null).statusCode()).isEqualTo(404);
-  }
-
-  /** What Hawtio's Camel tab lists: every route, by its route id, read over Jolokia (JMX). */
-  @Test
-  void everyRouteIsVisibleOverJolokiaByItsRouteId() throws Exception {
-    String search = "/actuator/jolokia/search/org.apache.camel:type=routes,*";
-    assertThat(get(search, null).statusCode()).isEqualTo(401);
-
-    HttpResponse<String> found = get(search, "admin:admin");
-
-    assertThat(found.statusCode()).isEqualTo(200);
-    List<String> routeIds = new ArrayList<>();
-    for (JsonNode name : json.readTree(found.body()).path("value")) {
-      java.util.regex.Matcher id =
-          java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(name.asText());
-      if (id.find()) {
-        routeIds.add(id.group(1));
-      }
-    }
-    List<String> expected = new ArrayList<>();
-    expected.addAll(
-        List.of(
-            "place-order",
-            "order-saga",
-            "order-saga-completed",
-            "order-saga-compensated",
-            "get-order",
-            "list-orders",
-            "abandoned-sagas",
-            "order-events-notifier",
-            "order-events-park"));
-    STEPS.forEach(step -> expected.add("step-" + step));
-    assertThat(routeIds).containsAll(expected);
-    assertThat(routeIds).noneMatch(id -> id.matches("route\\d+")); // no generated ids
-  }
-
-  /**
-   * The console's browser flow (what Hawtio does after the form login): the console page hands out
-   * the XSRF-TOKEN cookie, and Jolokia POSTs echoing it in X-XSRF-TOKEN are served; without the
-   * echo they are refused. Scripts using basic auth need no token.
-   */
-  @Test
-  void afterTheFormLoginTheConsoleCanCallJolokia() throws Exception {
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String base = "http://localhost:" + port;
-    String loginPage =
-        browser
-            .send(
-                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-    assertThat(csrf.find()).as(loginPage).isTrue();
-    HttpResponse<String> login =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=admin&password=admin&_csrf=" + csrf.group(1)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-
-    HttpResponse<String> console =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(console.statusCode()).isEqualTo(200);
-    String xsrf =
-        cookies.getCookieStore().getCookies().stream()
-            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("the console page set no XSRF-TOKEN cookie"))
-            .getValue();
-
-    HttpRequest.Builder jolokia =
-        HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/jolokia/"))
-            .header("Content-Type", "text/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}"));
-    assertThat(browser.send(jolokia.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-        .as("a session without the token's echo: a forged request")
-        .isEqualTo(403);
-    assertThat(
-            browser
-                .send(
-                    jolokia.copy().header("X-XSRF-TOKEN", xsrf).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .statusCode())
-        .isEqualTo(200);
-    HttpRequest scripted =
-        HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString(
-                            "admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}"))
-            .build();
-    assertThat(http.send(scripted, HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path, String basicCredentials) throws Exception {

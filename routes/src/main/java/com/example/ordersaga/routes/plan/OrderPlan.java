@@ -1,6 +1,5 @@
-package com.example.ordersaga.routes.saga;
+package com.example.ordersaga.routes.plan;
 
-import com.example.ordersaga.routes.api.PaymentMethod;
 import java.util.List;
 
 /** A priced order, ready to run as a saga: what every step's request is built from. */

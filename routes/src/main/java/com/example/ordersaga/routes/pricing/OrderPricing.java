@@ -1,9 +1,10 @@
-package com.example.ordersaga.routes.saga;
+package com.example.ordersaga.routes.pricing;
 
 import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
-import com.example.ordersaga.routes.api.PaymentMethod;
-import com.example.ordersaga.routes.api.PlaceOrderRequest;
+import com.example.ordersaga.routes.plan.OrderPlan;
+import com.example.ordersaga.routes.plan.PaymentMethod;
+import com.example.ordersaga.routes.plan.PlaceOrderRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

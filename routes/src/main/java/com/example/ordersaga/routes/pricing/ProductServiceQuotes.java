@@ -1,5 +1,8 @@
-package com.example.ordersaga.routes.saga;
+package com.example.ordersaga.routes.pricing;
 
+import com.example.ordersaga.routes.saga.SagaFailure;
+import com.example.ordersaga.routes.saga.SagaStep;
+import com.example.ordersaga.routes.saga.ServiceAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,7 +45,7 @@ public class ProductServiceQuotes implements OrderPricing.PriceQuotes {
               exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
               exchange
                   .getIn()
-                  .setHeader(Exchange.HTTP_PATH, "/products/" + StepSpec.segment(productId));
+                  .setHeader(Exchange.HTTP_PATH, "/products/" + SagaStep.segment(productId));
             });
     if (answer.getException() != null) {
       throw SagaFailure.unavailable(OrderPricing.STEP, answer.getException().toString());

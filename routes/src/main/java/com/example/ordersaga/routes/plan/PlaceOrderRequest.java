@@ -1,4 +1,4 @@
-package com.example.ordersaga.routes.api;
+package com.example.ordersaga.routes.plan;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

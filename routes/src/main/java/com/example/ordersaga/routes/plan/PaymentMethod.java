@@ -1,4 +1,4 @@
-package com.example.ordersaga.routes.api;
+package com.example.ordersaga.routes.plan;
 
 /** How the part of the total not paid with points is paid. */
 public enum PaymentMethod {
