@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The coordinator calls one order saga makes, as camel-lra makes them (shared/stack.md): POST
+ * The coordinator calls one order saga makes, as camel-lra 4.17.0 makes them, in this order: POST
  * {@code /start}, PUT {@code {lra}} with a {@code Link} header to join, PUT {@code {lra}/close}.
  */
 final class LraCalls {
