@@ -2,6 +2,7 @@ package com.example.ordersaga.routes.notify;
 
 import com.example.ordersaga.common.events.OrderEvent;
 import com.example.ordersaga.common.events.OrderEventType;
+import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
@@ -55,9 +56,9 @@ public class CompletionCalls {
         throw new UnreadableEvent("event without eventId, orderId or type: " + body, null);
       }
       exchange.setProperty(EVENT, event);
-      // The logging MDC's keys (camel.mdc.custom-exchange-properties).
-      exchange.setProperty("orderId", event.orderId());
-      exchange.setProperty("lraId", event.lraId());
+      // In the logging MDC, as the saga's own lines (camel.mdc.custom-exchange-properties).
+      exchange.setProperty(SagaRun.MDC_ORDER_ID, event.orderId());
+      exchange.setProperty(SagaRun.MDC_LRA_ID, event.lraId());
     } catch (JsonProcessingException notAnEvent) {
       throw new UnreadableEvent(
           "not an order event: " + notAnEvent.getOriginalMessage(), notAnEvent);

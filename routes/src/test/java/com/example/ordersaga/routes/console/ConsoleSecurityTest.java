@@ -2,6 +2,8 @@ package com.example.ordersaga.routes.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ordersaga.routes.InMemorySagas;
+import com.example.ordersaga.routes.OrchestratorHttp;
 import com.example.ordersaga.routes.OrchestratorOnH2;
 import com.example.ordersaga.routes.saga.OrderSagaSteps;
 import com.example.ordersaga.routes.saga.SagaStep;
@@ -11,16 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import org.apache.camel.saga.CamelSagaService;
-import org.apache.camel.saga.InMemorySagaService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The operator's side of the orchestrator: Hawtio and Jolokia need a login (form or basic), the
@@ -28,6 +25,7 @@ import org.springframework.context.annotation.Bean;
  * route is visible by its stable id.
  */
 @OrchestratorOnH2
+@Import(InMemorySagas.class)
 class ConsoleSecurityTest {
 
   @LocalServerPort int port;
@@ -155,25 +153,7 @@ class ConsoleSecurityTest {
         .isEqualTo(200);
   }
 
-  /** Camel's saga EIP needs a saga service; these tests run no saga. */
-  @TestConfiguration
-  static class InMemorySagas {
-    @Bean
-    CamelSagaService sagaService() {
-      return new InMemorySagaService();
-    }
-  }
-
   private HttpResponse<String> get(String path, String basicCredentials) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (basicCredentials != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(basicCredentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OrchestratorHttp.get(port, path, basicCredentials);
   }
 }

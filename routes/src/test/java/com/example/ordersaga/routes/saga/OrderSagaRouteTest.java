@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.example.ordersaga.routes.OrchestratorHttp;
 import com.example.ordersaga.routes.OrchestratorOnH2;
 import com.example.ordersaga.routes.api.OrderPlacement;
 import com.example.ordersaga.routes.pricing.OrderPricing;
@@ -260,17 +261,13 @@ class OrderSagaRouteTest {
     assertThat(body(answer).path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
     assertThat(body(answer).path("failedStep").asText()).isEqualTo("point-deduct");
     // An answer, not an error: the route ends the saga with saga:compensate and stops there.
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(callOrder())
-                    .containsExactly(
-                        "order-create",
-                        "payment-validate",
-                        "point-deduct",
-                        "compensate-point-deduct",
-                        "compensate-order-create"));
+    awaitCalls(
+        "the steps so far, then the joined ones compensated in reverse order",
+        "order-create",
+        "payment-validate",
+        "point-deduct",
+        "compensate-point-deduct",
+        "compensate-order-create");
     assertThat(sagaStatus(body(answer).path("orderId").asText())).isEqualTo("CANCELLED");
   }
 
@@ -308,18 +305,13 @@ class OrderSagaRouteTest {
     assertThat(body(answer).path("reason").asText()).isEqualTo("TIMEOUT");
     // point-deduct answered, but too late: the saga's time was up before payment-save could begin.
     assertThat(body(answer).path("failedStep").asText()).isEqualTo("payment-save");
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(callOrder())
-                    .as("the steps so far, then the joined ones compensated in reverse order")
-                    .containsExactly(
-                        "order-create",
-                        "payment-validate",
-                        "point-deduct",
-                        "compensate-point-deduct",
-                        "compensate-order-create"));
+    awaitCalls(
+        "the steps so far, then the joined ones compensated in reverse order",
+        "order-create",
+        "payment-validate",
+        "point-deduct",
+        "compensate-point-deduct",
+        "compensate-order-create");
     assertThat(mock("payment-save").getReceivedCounter()).isZero();
     assertThat(sagaStatus(body(answer).path("orderId").asText())).isEqualTo("CANCELLED");
   }
@@ -492,17 +484,14 @@ class OrderSagaRouteTest {
   }
 
   private HttpResponse<String> get(String path, String basicCredentials) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (basicCredentials != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + java.util.Base64.getEncoder()
-                  .encodeToString(
-                      basicCredentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return OrchestratorHttp.get(port, path, basicCredentials);
+  }
+
+  /** The saga's callbacks run after its answer, on the saga service's thread. */
+  private void awaitCalls(String description, String... expected) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(callOrder()).as(description).containsExactly(expected));
   }
 
   /** Through the REST DSL endpoint, as a client calls it. */
