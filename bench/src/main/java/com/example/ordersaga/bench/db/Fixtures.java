@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates the tables and the users and products an {@link OrderMix} orders from: rich users who
- * never run out of points, broke users (balance 0) for the rejections, and products that never run
- * out of stock — so the only rejections are the ones the mix asks for.
+ * Creates the services' tables and the users and products an {@link OrderMix} orders from: rich
+ * users who never run out of points, broke users (balance 0) for the rejections, and products that
+ * never run out of stock — so the only rejections are the ones the mix asks for.
  */
 public final class Fixtures {
 
@@ -37,6 +37,7 @@ public final class Fixtures {
         }
       }
     }
+    removeServiceSeed(db.point(), db.product());
     seed(db.point(), db.product());
     for (ServiceDatabase database : ServiceDatabase.values()) {
       Connection connection = db.of(database);
@@ -54,6 +55,15 @@ public final class Fixtures {
   /** Σ of all stock before the run. */
   public long initialStock() {
     return INITIAL_STOCK * products;
+  }
+
+  /** The migrations seed the demo's users and products; the bench orders from its own only. */
+  private static void removeServiceSeed(Connection point, Connection product) throws SQLException {
+    try (Statement accounts = point.createStatement();
+        Statement products = product.createStatement()) {
+      accounts.executeUpdate("DELETE FROM point_account");
+      products.executeUpdate("DELETE FROM product");
+    }
   }
 
   private void seed(Connection point, Connection product) throws SQLException {

@@ -18,12 +18,13 @@ public final class OrderWrites {
 
   public static final String COMPLETED = "201 COMPLETED";
   private static final String METHOD = "CARD";
+  private static final String TRANSACTION_ID_PREFIX = "baseline:";
 
   private static final String PRICE = "SELECT price FROM product WHERE product_id = ?";
   private static final String INSERT_ORDER =
-      "INSERT INTO orders (order_id, user_id, payment_method, total_amount, points_used,"
+      "INSERT INTO orders (order_id, lra_id, user_id, payment_method, total_amount, points_used,"
           + " paid_amount, status, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
   private static final String INSERT_ITEM =
       "INSERT INTO order_item (order_id, line_no, product_id, quantity, unit_price)"
           + " VALUES (?, 1, ?, ?, ?)";
@@ -32,17 +33,18 @@ public final class OrderWrites {
           + " WHERE user_id = ? AND balance >= ?";
   private static final String ACCOUNT_EXISTS = "SELECT 1 FROM point_account WHERE user_id = ?";
   private static final String POINT_MOVEMENT =
-      "INSERT INTO point_movement (kind, user_id, order_id, points, created_at)"
-          + " VALUES ('DEDUCT', ?, ?, ?, CURRENT_TIMESTAMP)";
+      "INSERT INTO point_movement (lra_id, kind, user_id, order_id, points, created_at)"
+          + " VALUES (?, 'DEDUCT', ?, ?, ?, CURRENT_TIMESTAMP)";
   private static final String INSERT_PAYMENT =
-      "INSERT INTO payment (payment_id, order_id, user_id, method, amount, status, created_at,"
-          + " updated_at) VALUES (?, ?, ?, ?, ?, 'CONFIRMED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+      "INSERT INTO payment (payment_id, lra_id, order_id, user_id, method, amount, status,"
+          + " created_at, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 'CONFIRMED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
   private static final String DEDUCT_STOCK =
       "UPDATE product SET stock = stock - ?, updated_at = CURRENT_TIMESTAMP"
           + " WHERE product_id = ? AND stock >= ?";
   private static final String STOCK_MOVEMENT =
-      "INSERT INTO stock_movement (kind, product_id, order_id, quantity, created_at)"
-          + " VALUES ('DEDUCT', ?, ?, ?, CURRENT_TIMESTAMP)";
+      "INSERT INTO stock_movement (lra_id, kind, product_id, order_id, quantity, created_at)"
+          + " VALUES (?, 'DEDUCT', ?, ?, ?, CURRENT_TIMESTAMP)";
   private static final String COMPLETE_ORDER =
       "UPDATE orders SET status = 'COMPLETED', updated_at = CURRENT_TIMESTAMP"
           + " WHERE order_id = ? AND status = 'PENDING'";
@@ -58,12 +60,23 @@ public final class OrderWrites {
    */
   public String place(Connections db, OrderSpec spec) throws SQLException, Rejection {
     String orderId = UUID.randomUUID().toString();
+    // The services' rows carry the saga's LRA id; a baseline's transaction stands in for it.
+    String transactionId = TRANSACTION_ID_PREFIX + orderId;
     long price = price(db.product(), spec.productId());
     long total = price * spec.quantity();
     long points = spec.pointsToUse();
     long paid = total - points;
 
-    update(db.order(), INSERT_ORDER, orderId, spec.userId(), METHOD, total, points, paid);
+    update(
+        db.order(),
+        INSERT_ORDER,
+        orderId,
+        transactionId,
+        spec.userId(),
+        METHOD,
+        total,
+        points,
+        paid);
     update(db.order(), INSERT_ITEM, orderId, spec.productId(), spec.quantity(), price);
     if (update(db.point(), DEDUCT_POINTS, points, spec.userId(), points) == 0) {
       throw new Rejection(
@@ -71,11 +84,12 @@ public final class OrderWrites {
               ? "INSUFFICIENT_POINTS"
               : "UNKNOWN_USER");
     }
-    update(db.point(), POINT_MOVEMENT, spec.userId(), orderId, points);
+    update(db.point(), POINT_MOVEMENT, transactionId, spec.userId(), orderId, points);
     update(
         db.payment(),
         INSERT_PAYMENT,
         UUID.randomUUID().toString(),
+        transactionId,
         orderId,
         spec.userId(),
         METHOD,
@@ -84,7 +98,7 @@ public final class OrderWrites {
         == 0) {
       throw new Rejection("OUT_OF_STOCK");
     }
-    update(db.product(), STOCK_MOVEMENT, spec.productId(), orderId, spec.quantity());
+    update(db.product(), STOCK_MOVEMENT, transactionId, spec.productId(), orderId, spec.quantity());
     update(db.order(), COMPLETE_ORDER, orderId);
     String eventId = UUID.randomUUID().toString();
     update(

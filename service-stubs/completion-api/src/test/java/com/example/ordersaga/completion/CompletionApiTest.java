@@ -21,14 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The partner API's contract over HTTP, on a private in-memory database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CompletionApiOnH2
 class CompletionApiTest {
 
   private static final Duration SLOW_ANSWER = Duration.ofMillis(1_500);
@@ -36,11 +33,6 @@ class CompletionApiTest {
   @Autowired TestRestTemplate http;
   @Autowired BehaviourSwitch behaviour;
   private CompletionApiClient partner;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> CompletionFixtures.h2Url("completion"));
-  }
 
   @BeforeEach
   void client() {

@@ -31,13 +31,4 @@ final class CompletionFixtures {
   static String answerAfter(Duration delay) {
     return "{\"delayMs\":" + delay.toMillis() + "}";
   }
-
-  /** A private in-memory database with the options every deployable uses (ordersaga-system.yml). */
-  static String h2Url(String name) {
-    return "jdbc:h2:mem:"
-        + name
-        + "-"
-        + UUID.randomUUID()
-        + ";DB_CLOSE_DELAY=-1;${ordersaga.h2-options}";
-  }
 }

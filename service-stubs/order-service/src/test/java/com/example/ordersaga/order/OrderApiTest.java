@@ -15,8 +15,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,13 +28,7 @@ import org.springframework.http.ResponseEntity;
  * order-complete step. Nothing here reaches a coordinator (invalid input is refused before the
  * join; order-complete does not join).
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      TestProperties.IN_MEMORY_DATABASE,
-      TestProperties.NO_COORDINATOR,
-      TestProperties.NO_KAFKA
-    })
+@OrderServiceOnH2
 class OrderApiTest {
 
   private static final String ORDER_WITH_NO_QUANTITY =

@@ -36,11 +36,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox relay against a real (embedded, KRaft) broker, order-events created at start-up as in
@@ -48,10 +48,10 @@ import org.springframework.test.annotation.DirtiesContext;
  * marked sent; nothing is published for a saga that never placed its order here; a relay crash
  * between publishing and marking publishes the same event (same eventId) twice, never zero times.
  */
-@SpringBootTest(
+@OrderServiceOnH2
+@TestPropertySource(
     properties = {
-      TestProperties.IN_MEMORY_DATABASE,
-      TestProperties.NO_COORDINATOR,
+      TestProperties.WITH_KAFKA,
       "ordersaga.kafka-bootstrap-servers=${spring.embedded.kafka.brokers}",
       "ordersaga.outbox.poll-delay=50",
       // Not the embedded broker's default (3), so the test sees that the service made the topics.

@@ -18,13 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Kafka unreachable: the saga does not wait for it, the outcome event stays pending while the
@@ -32,10 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * service bootstraps through a {@link KafkaGate} that stays closed until the test opens it (the
  * topic is the embedded broker's, as the topic creation at start-up would wait for the gate).
  */
-@SpringBootTest(
+@OrderServiceOnH2
+@TestPropertySource(
     properties = {
-      TestProperties.IN_MEMORY_DATABASE,
-      TestProperties.NO_COORDINATOR,
+      TestProperties.WITH_KAFKA,
+      // The topic is the embedded broker's: no topic creation at start-up (it would wait).
       "spring.autoconfigure.exclude=com.example.ordersaga.common.events.EventsAutoConfiguration",
       "ordersaga.outbox.poll-delay=50",
       "ordersaga.outbox.send-timeout=1000",

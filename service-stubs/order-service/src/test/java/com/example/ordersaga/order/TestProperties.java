@@ -24,5 +24,12 @@ public final class TestProperties {
       ordersaga.outbox.relay-enabled=false
       """;
 
+  /** Undoes {@link #NO_KAFKA} for the tests about events, which bring a broker of their own. */
+  public static final String WITH_KAFKA =
+      """
+      spring.autoconfigure.exclude=
+      ordersaga.outbox.relay-enabled=true
+      """;
+
   private TestProperties() {}
 }

@@ -24,7 +24,6 @@ final class PointFixtures {
         + name
         + "-"
         + UUID.randomUUID()
-        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-        + "LOCK_TIMEOUT=10000";
+        + ";DB_CLOSE_DELAY=-1;${ordersaga.h2-options}";
   }
 }

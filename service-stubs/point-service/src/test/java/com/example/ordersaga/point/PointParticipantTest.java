@@ -16,13 +16,10 @@ import com.example.ordersaga.point.domain.PointBalance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The point-deduct step and its compensation, against a real (in-memory) database. */
-@SpringBootTest
+@PointServiceOnH2
 class PointParticipantTest {
 
   private static final long START_BALANCE = 1_000;
@@ -30,11 +27,6 @@ class PointParticipantTest {
   @Autowired PointParticipant participant;
   @Autowired PointAccounts accounts;
   @Autowired JdbcTemplate jdbc;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PointFixtures.h2Url("point"));
-  }
 
   @BeforeEach
   void aliceHasStartBalance() {

@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The HTTP contract of product-service, up to (not including) the saga join. */
-@InMemoryProductService
+@ProductServiceOnH2
 class ProductApiTest {
 
   private static final String SEEDED_PRODUCT = "product-3";

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The stock-deduct step and its compensation, called as the saga routes call them. */
-@InMemoryProductService
+@ProductServiceOnH2
 class StockParticipantTest {
 
   private static final long IN_STOCK = 10;

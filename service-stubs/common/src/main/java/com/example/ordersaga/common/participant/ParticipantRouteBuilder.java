@@ -8,6 +8,7 @@ import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.JsonErrors;
 import com.example.ordersaga.common.participant.errors.NotFound;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -104,7 +105,7 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
         .routeId(step)
         .setProperty(STEP_PROPERTY, constant(step))
         .process(ParticipantRouteBuilder::requireLra)
-        .process(exchange -> validator.validate(exchange.getIn().getBody()))
+        .process(this::validateBody)
         .to(sagaEndpoint);
     // A route's saga wraps the whole route, so the checks above live in a route of their own.
     return signedCallbacks(
@@ -130,16 +131,30 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
         .routeId(step)
         .setProperty(STEP_PROPERTY, constant(step))
         .process(ParticipantRouteBuilder::requireLra)
-        .process(exchange -> validator.validate(exchange.getIn().getBody()));
+        .process(this::validateBody);
   }
 
   /** For routes outside a saga step that validate their body too (admin endpoints). */
-  protected RequestValidator requestValidator() {
-    return validator;
+  protected void validateBody(Exchange exchange) {
+    validator.validate(exchange.getIn().getBody());
   }
 
-  private static String lraId(Exchange exchange) {
-    return exchange.getIn().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+  /** The LRA the caller's {@code Long-Running-Action} header names (null outside a saga). */
+  protected static String lraId(Exchange exchange) {
+    return headerOf(exchange, Exchange.SAGA_LONG_RUNNING_ACTION);
+  }
+
+  /** The request's fault-injection list ({@link FaultInjection#HEADER}), or null. */
+  protected static String simulatedFailure(Exchange exchange) {
+    return headerOf(exchange, FaultInjection.HEADER);
+  }
+
+  protected static String headerOf(Exchange exchange, String name) {
+    return exchange.getIn().getHeader(name, String.class);
+  }
+
+  protected static <T> T bodyOf(Exchange exchange, Class<T> type) {
+    return exchange.getIn().getBody(type);
   }
 
   private static void requireLra(Exchange exchange) {

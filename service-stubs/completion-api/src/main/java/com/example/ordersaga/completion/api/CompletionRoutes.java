@@ -29,6 +29,7 @@ public class CompletionRoutes extends ParticipantRouteBuilder {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
+  private static final String ORDER_ID = "orderId";
 
   private final Completions completions;
   private final BehaviourSwitch behaviour;
@@ -73,19 +74,19 @@ public class CompletionRoutes extends ParticipantRouteBuilder {
     from("direct:completion-receive")
         .routeId("completion-receive")
         .process(CompletionRoutes::verifyRequest)
-        .bean(requestValidator(), "validate")
+        .process(this::validateBody)
         .delay(method(behaviour, "delayMs"))
         .syncDelayed()
-        .bean(completions, "receive(${header.Idempotency-Key}, ${body.orderId})")
+        .setBody(this::receive)
         .process(CompletionRoutes::answerAcceptance);
 
     from("direct:completion-notifications")
         .routeId("completion-notifications")
-        .bean(completions, "notifications(${header.orderId})");
+        .setBody(exchange -> completions.notifications(headerOf(exchange, ORDER_ID)));
 
     from("direct:completion-calls")
         .routeId("completion-calls")
-        .bean(completions, "calls(${header.orderId})");
+        .setBody(exchange -> completions.calls(headerOf(exchange, ORDER_ID)));
 
     if (adminEnabled) {
       rest("/admin/behaviour")
@@ -102,12 +103,18 @@ public class CompletionRoutes extends ParticipantRouteBuilder {
           .to("direct:completion-behaviour-set");
       from("direct:completion-behaviour")
           .routeId("completion-behaviour")
-          .bean(behaviour, "current");
+          .setBody(exchange -> behaviour.current());
       from("direct:completion-behaviour-set")
           .routeId("completion-behaviour-set")
-          .bean(requestValidator(), "validate")
-          .bean(behaviour, "set(${body.toBehaviour()})");
+          .process(this::validateBody)
+          .setBody(
+              exchange -> behaviour.set(bodyOf(exchange, BehaviourRequest.class).toBehaviour()));
     }
+  }
+
+  private Acceptance receive(Exchange exchange) {
+    return completions.receive(
+        headerOf(exchange, IDEMPOTENCY_KEY), bodyOf(exchange, CompletionRequest.class).orderId());
   }
 
   /** The key header and a JSON body; the body's fields are then checked by Bean Validation. */

@@ -2,7 +2,6 @@ package com.example.ordersaga.order.api;
 
 import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.common.participant.ParticipantRouting;
-import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.order.domain.Order;
 import com.example.ordersaga.order.domain.Orders;
 import org.apache.camel.Exchange;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderRoutes extends ParticipantRouteBuilder {
 
-  private static final String LRA = "${header." + Exchange.SAGA_LONG_RUNNING_ACTION + "}";
-  private static final String SIMULATE_FAILURE = "${header." + FaultInjection.HEADER + "}";
+  private static final String ORDER_ID = "orderId";
 
   private final OrderParticipant participant;
   private final Orders orders;
@@ -55,26 +53,43 @@ public class OrderRoutes extends ParticipantRouteBuilder {
         .bindingMode(RestBindingMode.json)
         .to("direct:order-completion-request");
 
-    from("direct:order-get").routeId("order-get").bean(orders, "order(${header.orderId})");
+    from("direct:order-get")
+        .routeId("order-get")
+        .setBody(exchange -> orders.order(headerOf(exchange, ORDER_ID)));
 
-    from("direct:order-list").routeId("order-list").bean(orders, "all");
+    from("direct:order-list").routeId("order-list").setBody(exchange -> orders.all());
 
     joinSaga(OrderParticipant.CREATE_STEP, "direct:order-cancel", "direct:order-finish")
-        .bean(participant, "create(" + LRA + ", ${body}, " + SIMULATE_FAILURE + ")")
+        .setBody(this::create)
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
         .setHeader("Location", simple("/orders/${body.orderId}"));
 
-    from("direct:order-cancel").routeId("order-cancel").bean(participant, "cancel(" + LRA + ")");
+    from("direct:order-cancel")
+        .routeId("order-cancel")
+        .process(exchange -> participant.cancel(lraId(exchange)));
 
-    from("direct:order-finish").routeId("order-finish").bean(participant, "finish(" + LRA + ")");
+    from("direct:order-finish")
+        .routeId("order-finish")
+        .process(exchange -> participant.finish(lraId(exchange)));
 
     // No JSON body: the order id of the path becomes the request the step validates.
     from("direct:order-completion-request")
         .routeId("order-completion-request")
-        .setBody(method(CompleteOrderRequest.class, "forOrder(${header.orderId})"))
+        .setBody(exchange -> CompleteOrderRequest.forOrder(headerOf(exchange, ORDER_ID)))
         .to("direct:" + OrderParticipant.COMPLETE_STEP);
 
-    localStep(OrderParticipant.COMPLETE_STEP)
-        .bean(participant, "markReady(" + LRA + ", ${body.orderId}, " + SIMULATE_FAILURE + ")");
+    localStep(OrderParticipant.COMPLETE_STEP).setBody(this::markReady);
+  }
+
+  private Order create(Exchange exchange) {
+    return participant.create(
+        lraId(exchange), bodyOf(exchange, CreateOrderRequest.class), simulatedFailure(exchange));
+  }
+
+  private Order markReady(Exchange exchange) {
+    return participant.markReady(
+        lraId(exchange),
+        bodyOf(exchange, CompleteOrderRequest.class).orderId(),
+        simulatedFailure(exchange));
   }
 }

@@ -2,7 +2,6 @@ package com.example.ordersaga.payment.api;
 
 import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.common.participant.ParticipantRouting;
-import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.payment.domain.Payment;
 import com.example.ordersaga.payment.domain.PaymentApproval;
 import com.example.ordersaga.payment.domain.Payments;
@@ -65,25 +64,31 @@ public class PaymentRoutes extends ParticipantRouteBuilder {
         .routeId("payment-list")
         .choice()
         .when(header(ORDER_ID).isNull())
-        .bean(payments, "all")
+        .setBody(exchange -> payments.all())
         .otherwise()
-        .bean(payments, "ofOrder(${header." + ORDER_ID + "})");
+        .setBody(exchange -> payments.ofOrder(headerOf(exchange, ORDER_ID)));
 
-    localStep(PaymentParticipant.VALIDATE_STEP)
-        .bean(participant, "validate(${body}, ${header." + FaultInjection.HEADER + "})");
+    localStep(PaymentParticipant.VALIDATE_STEP).setBody(this::validate);
 
     joinSaga(PaymentParticipant.SAVE_STEP, "direct:payment-cancel", "direct:payment-confirm")
-        .bean(
-            participant,
-            "save(${header.Long-Running-Action}, ${body}, ${header." + FaultInjection.HEADER + "})")
+        .setBody(this::save)
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(CREATED));
 
     from("direct:payment-cancel")
         .routeId("payment-cancel")
-        .bean(participant, "cancel(${header.Long-Running-Action})");
+        .process(exchange -> participant.cancel(lraId(exchange)));
 
     from("direct:payment-confirm")
         .routeId("payment-confirm")
-        .bean(participant, "confirm(${header.Long-Running-Action})");
+        .process(exchange -> participant.confirm(lraId(exchange)));
+  }
+
+  private PaymentApproval validate(Exchange exchange) {
+    return participant.validate(bodyOf(exchange, PaymentRequest.class), simulatedFailure(exchange));
+  }
+
+  private Payment save(Exchange exchange) {
+    return participant.save(
+        lraId(exchange), bodyOf(exchange, PaymentRequest.class), simulatedFailure(exchange));
   }
 }

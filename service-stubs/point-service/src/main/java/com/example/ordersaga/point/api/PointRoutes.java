@@ -2,10 +2,10 @@ package com.example.ordersaga.point.api;
 
 import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.common.participant.ParticipantRouting;
-import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.point.domain.PointAccounts;
 import com.example.ordersaga.point.domain.PointBalance;
 import com.example.ordersaga.point.domain.PointMovement;
+import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 /** REST API of point-service and its saga step (deduct, compensated by a refund). */
 @Component
 public class PointRoutes extends ParticipantRouteBuilder {
+
+  private static final String USER_ID = "userId";
 
   private final PointParticipant participant;
   private final PointAccounts accounts;
@@ -60,23 +62,21 @@ public class PointRoutes extends ParticipantRouteBuilder {
 
     from("direct:point-balance")
         .routeId("point-balance")
-        .bean(accounts, "balance(${header.userId})");
+        .setBody(exchange -> accounts.balance(headerOf(exchange, USER_ID)));
 
-    from("direct:point-list").routeId("point-list").bean(accounts, "balances");
+    from("direct:point-list").routeId("point-list").setBody(exchange -> accounts.balances());
 
-    from("direct:point-movements").routeId("point-movements").bean(accounts, "movements");
+    from("direct:point-movements")
+        .routeId("point-movements")
+        .setBody(exchange -> accounts.movements());
 
     joinSaga(PointParticipant.STEP, "direct:point-refund", null)
-        .option("userId", header("userId"))
-        .bean(
-            participant,
-            "deduct(${header.Long-Running-Action}, ${header.userId}, ${body}, ${header."
-                + FaultInjection.HEADER
-                + "})");
+        .option(USER_ID, header(USER_ID))
+        .setBody(this::deduct);
 
     from("direct:point-refund")
         .routeId("point-refund")
-        .bean(participant, "refund(${header.Long-Running-Action})");
+        .process(exchange -> participant.refund(lraId(exchange)));
 
     if (adminEnabled) {
       rest("/admin/points")
@@ -88,8 +88,21 @@ public class PointRoutes extends ParticipantRouteBuilder {
           .to("direct:point-admin-set");
       from("direct:point-admin-set")
           .routeId("point-admin-set")
-          .bean(requestValidator(), "validate")
-          .bean(accounts, "setBalance(${header.userId}, ${body.balance})");
+          .process(this::validateBody)
+          .setBody(this::setBalance);
     }
+  }
+
+  private PointBalance deduct(Exchange exchange) {
+    return participant.deduct(
+        lraId(exchange),
+        headerOf(exchange, USER_ID),
+        bodyOf(exchange, DeductPointsRequest.class),
+        simulatedFailure(exchange));
+  }
+
+  private PointBalance setBalance(Exchange exchange) {
+    return accounts.setBalance(
+        headerOf(exchange, USER_ID), bodyOf(exchange, SetBalanceRequest.class).balance());
   }
 }

@@ -2,7 +2,6 @@ package com.example.ordersaga.product.api;
 
 import com.example.ordersaga.common.participant.ParticipantRouteBuilder;
 import com.example.ordersaga.common.participant.ParticipantRouting;
-import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.product.domain.Product;
 import com.example.ordersaga.product.domain.ProductStock;
 import com.example.ordersaga.product.domain.StockDeduction;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProductRoutes extends ParticipantRouteBuilder {
 
-  private static final String LRA_ID = "${header." + Exchange.SAGA_LONG_RUNNING_ACTION + "}";
-  private static final String SIMULATE_FAILURE = "${header." + FaultInjection.HEADER + "}";
+  private static final String PRODUCT_ID = "productId";
 
   private final StockParticipant participant;
   private final ProductStock stock;
@@ -63,18 +61,21 @@ public class ProductRoutes extends ParticipantRouteBuilder {
         .bindingMode(RestBindingMode.json)
         .to("direct:" + StockParticipant.STEP);
 
-    from("direct:product-find").routeId("product-find").bean(stock, "product(${header.productId})");
+    from("direct:product-find")
+        .routeId("product-find")
+        .setBody(exchange -> stock.product(headerOf(exchange, PRODUCT_ID)));
 
-    from("direct:product-list").routeId("product-list").bean(stock, "products");
+    from("direct:product-list").routeId("product-list").setBody(exchange -> stock.products());
 
-    from("direct:stock-movements").routeId("stock-movements").bean(stock, "movements");
+    from("direct:stock-movements")
+        .routeId("stock-movements")
+        .setBody(exchange -> stock.movements());
 
-    joinSaga(StockParticipant.STEP, "direct:stock-restore", null)
-        .bean(participant, "deduct(" + LRA_ID + ", ${body}, " + SIMULATE_FAILURE + ")");
+    joinSaga(StockParticipant.STEP, "direct:stock-restore", null).setBody(this::deduct);
 
     from("direct:stock-restore")
         .routeId("stock-restore")
-        .bean(participant, "restore(" + LRA_ID + ")");
+        .process(exchange -> participant.restore(lraId(exchange)));
 
     if (adminEnabled) {
       rest("/admin/products")
@@ -86,9 +87,19 @@ public class ProductRoutes extends ParticipantRouteBuilder {
           .to("direct:product-admin-set");
       from("direct:product-admin-set")
           .routeId("product-admin-set")
-          .bean(requestValidator(), "validate")
-          .bean(
-              stock, "setProduct(${header.productId}, ${body.name}, ${body.price}, ${body.stock})");
+          .process(this::validateBody)
+          .setBody(this::setProduct);
     }
+  }
+
+  private StockDeduction deduct(Exchange exchange) {
+    return participant.deduct(
+        lraId(exchange), bodyOf(exchange, DeductStockRequest.class), simulatedFailure(exchange));
+  }
+
+  private Product setProduct(Exchange exchange) {
+    SetProductRequest product = bodyOf(exchange, SetProductRequest.class);
+    return stock.setProduct(
+        headerOf(exchange, PRODUCT_ID), product.name(), product.price(), product.stock());
   }
 }

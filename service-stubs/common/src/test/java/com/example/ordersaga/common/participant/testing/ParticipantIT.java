@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,7 +87,7 @@ public abstract class ParticipantIT {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json));
     if (lra != null) {
-      request.header("Long-Running-Action", lra.toString());
+      request.header(Exchange.SAGA_LONG_RUNNING_ACTION, lra.toString());
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -109,7 +110,7 @@ public abstract class ParticipantIT {
     return http.send(
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/lra-participant/" + kind + "?" + query))
-            .header("Long-Running-Action", lra.toString())
+            .header(Exchange.SAGA_LONG_RUNNING_ACTION, lra.toString())
             .PUT(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());

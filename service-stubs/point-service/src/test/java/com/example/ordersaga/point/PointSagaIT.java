@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** point-service as a real participant of LRAs on the real Narayana coordinator. */
-class PointServiceIT extends ParticipantIT {
+class PointSagaIT extends ParticipantIT {
 
   private static final long START_BALANCE = 5_000;
   private static final CallbackTokens.Endpoints ENDPOINTS =

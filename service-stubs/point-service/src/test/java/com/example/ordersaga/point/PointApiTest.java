@@ -17,20 +17,16 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The read side of point-service over HTTP: one balance, every balance and the whole ledger. An LRA
  * coordinator is never reached: the steps are called on the participant directly.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PointReadApiTest {
+@PointServiceOnH2
+class PointApiTest {
 
   private static final long START_BALANCE = 1_000;
   private static final long DEDUCTED = 300;
@@ -39,11 +35,6 @@ class PointReadApiTest {
   @Autowired PointParticipant participant;
   @Autowired PointAccounts accounts;
   @Autowired ObjectMapper json;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PointFixtures.h2Url("point-read"));
-  }
 
   @Test
   void aBalanceReadsByUserIdAndAnUnknownUserIs404() throws Exception {

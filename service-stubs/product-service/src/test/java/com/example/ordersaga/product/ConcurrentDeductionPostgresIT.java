@@ -14,12 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      InMemoryProductService.NO_COORDINATOR,
-      InMemoryProductService.SERVLET_NAME + "postgres"
-    })
+    properties = {ProductServiceOnH2.NO_COORDINATOR, ProductServiceOnH2.SERVLET_NAME + "postgres"})
 @DirtiesContext
-class PostgresConcurrentDeductionTest extends ConcurrentDeductionContract {
+class ConcurrentDeductionPostgresIT extends ConcurrentDeductionContract {
 
   private static String databaseUrl;
 

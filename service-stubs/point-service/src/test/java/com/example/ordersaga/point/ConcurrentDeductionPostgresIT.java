@@ -1,4 +1,4 @@
-package com.example.ordersaga.completion;
+package com.example.ordersaga.point;
 
 import com.example.ordersaga.common.participant.testing.PostgresDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -7,16 +7,16 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same retry storm on the local PostgreSQL (skipped if unreachable, required in CI). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The same race on the local PostgreSQL (skipped if unreachable, required in CI). */
+@SpringBootTest
 @DirtiesContext
-class ConcurrentCompletionPostgresTest extends ConcurrentCompletionContract {
+class ConcurrentDeductionPostgresIT extends ConcurrentDeductionContract {
 
   private static String url;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    url = PostgresDatabases.useFreshDatabase(registry, "completion_test");
+    url = PostgresDatabases.useFreshDatabase(registry, "point_test");
   }
 
   @AfterAll

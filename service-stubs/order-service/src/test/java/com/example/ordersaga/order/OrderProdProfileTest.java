@@ -9,17 +9,14 @@ import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.order.domain.OrderStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
-/** With fault injection off (as profile prod sets it) the failure header is ignored. */
-@SpringBootTest(
-    properties = {
-      TestProperties.IN_MEMORY_DATABASE,
-      TestProperties.NO_COORDINATOR,
-      TestProperties.NO_KAFKA,
-      "ordersaga.participant.fault-injection=false"
-    })
-class FaultInjectionDisabledTest {
+/** Profile prod turns fault injection off: the failure header is ignored. */
+@OrderServiceOnH2
+@ActiveProfiles("prod")
+@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+class OrderProdProfileTest {
 
   @Autowired OrderParticipant participant;
 

@@ -18,14 +18,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
-      InMemoryProductService.IN_MEMORY_DATABASE,
-      InMemoryProductService.NO_COORDINATOR,
-      InMemoryProductService.SERVLET_NAME + "in-memory"
+      ProductServiceOnH2.IN_MEMORY_DATABASE,
+      ProductServiceOnH2.NO_COORDINATOR,
+      ProductServiceOnH2.SERVLET_NAME + "in-memory"
     })
-public @interface InMemoryProductService {
+public @interface ProductServiceOnH2 {
 
   String IN_MEMORY_DATABASE =
-      "spring.datasource.url=jdbc:h2:mem:product-service-test;DB_CLOSE_DELAY=-1;"
+      "spring.datasource.url=jdbc:h2:mem:product-${random.uuid};DB_CLOSE_DELAY=-1;"
           + "${ordersaga.h2-options}";
   String NO_COORDINATOR = "camel.lra.coordinator-url=http://localhost:1";
 

@@ -1,5 +1,5 @@
 package com.example.ordersaga.product;
 
 /** The stock race on the embedded default database (H2 in PostgreSQL mode). */
-@InMemoryProductService
-class H2ConcurrentDeductionTest extends ConcurrentDeductionContract {}
+@ProductServiceOnH2
+class ConcurrentDeductionTest extends ConcurrentDeductionContract {}

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
       "SAGA_CALLBACK_SECRET=fault-injection-off-test-secret",
       "camel.servlet.mapping.servlet-name=CamelServletProdProfile"
     })
-class FaultInjectionOffTest {
+class PaymentProdProfileTest {
 
   private static final String EVERY_PAYMENT_FAILURE =
       "payment-validate,payment-validate:after-commit,payment-save,payment-save:after-commit";

@@ -41,7 +41,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "spring.datasource.url=jdbc:h2:mem:product-service-it;DB_CLOSE_DELAY=-1;"
             + "${ordersaga.h2-options}")
 @DirtiesContext
-class StockSagaIT extends ParticipantIT {
+class ProductSagaIT extends ParticipantIT {
 
   private static final long NO_TIME_LIMIT = 0;
   private static final long IN_STOCK = 10;

@@ -10,8 +10,6 @@ import com.example.ordersaga.product.domain.ProductStock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -19,19 +17,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /** What profile {@code prod} switches off: fault injection and the admin endpoints. */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
+@ProductServiceOnH2
+@ActiveProfiles("prod")
+@TestPropertySource(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:product-service-prod-test;DB_CLOSE_DELAY=-1;"
-          + "${ordersaga.h2-options}",
-      InMemoryProductService.NO_COORDINATOR,
-      "ordersaga.participant.fault-injection=false",
-      "ordersaga.admin.enabled=false",
-      InMemoryProductService.SERVLET_NAME + "production-settings"
+      "SAGA_CALLBACK_SECRET=a-production-grade-secret",
+      ProductServiceOnH2.SERVLET_NAME + "prod-profile"
     })
-class ProductionSettingsTest {
+class ProductProdProfileTest {
 
   private static final long IN_STOCK = 10;
   private static final int TAKEN = 3;

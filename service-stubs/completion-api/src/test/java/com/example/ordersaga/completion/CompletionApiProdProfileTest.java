@@ -9,29 +9,21 @@ import com.example.ordersaga.completion.domain.BehaviourSwitch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Profile prod sets ordersaga.admin.enabled=false: no behaviour switch, the API itself serves. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@CompletionApiOnH2
 @ActiveProfiles("prod")
-class CompletionApiProdTest {
+@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+class CompletionApiProdProfileTest {
 
   @Autowired TestRestTemplate http;
   @Autowired BehaviourSwitch behaviour;
 
   @Value("${ordersaga.admin.enabled}")
   boolean adminEnabled;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> CompletionFixtures.h2Url("completion-prod"));
-  }
 
   @Test
   void adminEndpointsAreAbsentWhenAdminIsDisabled() {

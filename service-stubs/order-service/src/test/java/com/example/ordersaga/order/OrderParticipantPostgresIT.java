@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {TestProperties.NO_COORDINATOR, TestProperties.NO_KAFKA})
 @DirtiesContext
-class PostgresOrderParticipantTest extends OrderParticipantContract {
+class OrderParticipantPostgresIT extends OrderParticipantContract {
 
   private static String databaseUrl;
 

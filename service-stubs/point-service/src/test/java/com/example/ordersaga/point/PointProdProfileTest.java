@@ -8,25 +8,18 @@ import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /** Profile prod: X-Simulate-Failure is ignored, and the admin endpoints are not served. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
-@org.springframework.test.context.ActiveProfiles("prod")
-class PointFaultInjectionOffTest {
+@PointServiceOnH2
+@ActiveProfiles("prod")
+@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+class PointProdProfileTest {
 
   @Autowired PointParticipant participant;
   @Autowired PointAccounts accounts;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PointFixtures.h2Url("point-prod"));
-  }
 
   @Test
   void simulatedFailureHeaderIsIgnored() {

@@ -1,0 +1,23 @@
+package com.example.ordersaga.point;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole service on a random port and a private in-memory H2 (the system's H2 options), with an
+ * LRA coordinator URL where nothing listens: tests call the beans or the endpoints that never reach
+ * the coordinator. One shared Spring context for every test class that uses it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:point-${random.uuid};DB_CLOSE_DELAY=-1;${ordersaga.h2-options}",
+      "camel.lra.coordinator-url=http://localhost:1"
+    })
+public @interface PointServiceOnH2 {}
