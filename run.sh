@@ -147,6 +147,15 @@ any_running() {
   return 1
 }
 
+# alive PID: the process runs: it exists and is no zombie (one that exited under an init that does
+# not reap, as in a container, lingers as one). Unlike pid_of it ignores the command line, which is
+# not yet java's, or reads empty, while start_bg's child execs setsid, nohup, then java.
+alive() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  [[ -n "$stat" && "${stat##*) }" != Z* ]]
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # is_ready NAME PORT READY: READY is the readiness URL, or "-" for the broker.
@@ -270,13 +279,13 @@ start_stage() {
     pid="$("launch_$launch" "$name" "$port" "$ROOT/$artifact")"
     echo "$pid" > "$PIDS/$name.pid"
     echo "  $name starting (pid $pid)"
-    started+=("$entry")
+    started+=("$pid|$entry")
   done
   for entry in "${started[@]}"; do
-    IFS='|' read -r _ name _ port ready _ <<< "$entry"
+    IFS='|' read -r pid _ name _ port ready _ <<< "$entry"
     local deadline=$((SECONDS + READY_TIMEOUT)) t_start=$SECONDS
     until is_ready "$name" "$port" "$ready"; do
-      pid_of "$name" > /dev/null || fail_with_log "$name" "exited during start-up"
+      alive "$pid" || fail_with_log "$name" "exited during start-up"
       ((SECONDS < deadline)) || fail_with_log "$name" "was not ready within ${READY_TIMEOUT}s"
       sleep 0.3
     done
