@@ -74,8 +74,9 @@ public record BenchOptions(
         --no-audit          saga: skip the invariant auditor after the run
         --json out.json     also write the report as JSON
       Endpoints: ORCHESTRATOR_URL, POINT_SERVICE_URL, PRODUCT_SERVICE_URL, LRA_COORDINATOR_URL (run.sh's
-      defaults); RSS of the stack from run.sh's PID files in $SAGA_DATA_DIR/run (default data/run:
-      run from the repository root); --postgres reads POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD.
+      defaults); RSS of the stack from run.sh's PID files in $SAGA_DATA_DIR/run for the processes in
+      $SAGA_STACK_PROCESSES (defaults data/run, config/stack/processes: run from the repository
+      root); --postgres reads POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD.
       """;
 
   public static BenchOptions parse(String... args) {

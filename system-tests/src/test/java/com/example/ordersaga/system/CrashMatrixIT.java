@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.ordersaga.auditor.AuditReport;
 import com.example.ordersaga.auditor.Auditor;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,17 +71,8 @@ class CrashMatrixIT {
   }
 
   /** Every process, the LRA coordinator included; {@code -Dcrash.processes=a,b} picks some. */
-  static Stream<String> processes() {
-    List<String> everyProcess =
-        List.of(
-            "order-service",
-            "payment-service",
-            "point-service",
-            "product-service",
-            "completion-api",
-            "lra-coordinator",
-            "kafka",
-            "orchestrator");
+  static Stream<String> processes() throws IOException {
+    List<String> everyProcess = RunScript.processNames();
     String chosen = System.getProperty("crash.processes", "all");
     List<String> all = chosen.equals("all") ? everyProcess : List.of(chosen.split(","));
     List<String> rounds = new ArrayList<>();
@@ -126,7 +118,7 @@ class CrashMatrixIT {
         .isEmpty();
   }
 
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
+  private static void deleteRecursively(Path dir) throws IOException {
     if (!java.nio.file.Files.exists(dir)) {
       return;
     }

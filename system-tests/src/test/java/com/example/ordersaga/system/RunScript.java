@@ -1,10 +1,13 @@
 package com.example.ordersaga.system;
 
+import com.example.ordersaga.config.stack.StackProcess;
+import com.example.ordersaga.config.stack.StackProcessFile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,9 @@ final class RunScript {
   /** What one invocation printed and returned. */
   record Result(int exitCode, String output) {}
 
-  private final Path root = Path.of(System.getProperty("ordersaga.root", "..")).toAbsolutePath();
+  private static final Path ROOT =
+      Path.of(System.getProperty("ordersaga.root", "..")).toAbsolutePath();
+
   private final Path dataDir;
   private final Map<String, String> env = new HashMap<>();
 
@@ -28,21 +33,22 @@ final class RunScript {
     this.dataDir = dataDir;
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("SAGA_SKIP_BUILD", "1");
-    List<String> portVariables =
-        List.of(
-            "KAFKA_PORT",
-            "KAFKA_CONTROLLER_PORT",
-            "LRA_COORDINATOR_PORT",
-            "ORDER_SERVICE_PORT",
-            "PAYMENT_SERVICE_PORT",
-            "POINT_SERVICE_PORT",
-            "PRODUCT_SERVICE_PORT",
-            "COMPLETION_API_PORT",
-            "ORCHESTRATOR_PORT");
+    List<String> portVariables = new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT"));
+    processes().forEach(process -> portVariables.add(process.portVariable()));
     List<Integer> ports = distinctFreePorts(portVariables.size());
     for (int i = 0; i < ports.size(); i++) {
       env.put(portVariables.get(i), Integer.toString(ports.get(i)));
     }
+  }
+
+  /** The processes run.sh starts, in start order: config/stack/processes, as run.sh reads it. */
+  static List<StackProcess> processes() throws IOException {
+    return StackProcessFile.read(ROOT.resolve(StackProcessFile.IN_REPOSITORY));
+  }
+
+  /** Their names. */
+  static List<String> processNames() throws IOException {
+    return processes().stream().map(StackProcess::name).toList();
   }
 
   String url(String portVariable) {
@@ -72,10 +78,9 @@ final class RunScript {
   }
 
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new java.util.ArrayList<>(List.of("bash", root.resolve("run.sh").toString()));
+    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("run.sh").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     Process process = builder.start();
@@ -102,7 +107,7 @@ final class RunScript {
 
   /** Ports free right now and different from each other (all held open while choosing). */
   static List<Integer> distinctFreePorts(int count) throws IOException {
-    List<ServerSocket> held = new java.util.ArrayList<>();
+    List<ServerSocket> held = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
         held.add(new ServerSocket(0));

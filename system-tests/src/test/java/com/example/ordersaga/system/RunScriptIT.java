@@ -39,24 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(OrderAnnotation.class)
 class RunScriptIT {
 
-  private static final List<String> PROCESSES =
-      List.of(
-          "kafka",
-          "lra-coordinator",
-          "order-service",
-          "payment-service",
-          "point-service",
-          "product-service",
-          "completion-api",
-          "orchestrator");
-
   @TempDir static Path dataDir;
+  private static List<String> processes;
   private static RunScript runSh;
   private static Result firstStart;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startStack() throws Exception {
+    processes = RunScript.processNames();
     runSh = new RunScript(dataDir);
     long started = System.nanoTime();
     firstStart = runSh.run();
@@ -75,7 +66,7 @@ class RunScriptIT {
   void startsEveryProcessAndReturnsWhenReady() {
     assertThat(firstStart.exitCode()).as(firstStart.output()).isZero();
     assertThat(firstStart.output()).contains("Stack ready");
-    PROCESSES.forEach(name -> assertThat(firstStart.output()).contains(name + " ready"));
+    processes.forEach(name -> assertThat(firstStart.output()).contains(name + " ready"));
     assertThat(firstStart.output())
         .contains("http://localhost:" + runSh.port("LRA_COORDINATOR_PORT") + "/lra-coordinator")
         .contains("localhost:" + runSh.port("KAFKA_PORT"));
@@ -148,7 +139,7 @@ class RunScriptIT {
     Result status = runSh.run("status");
 
     assertThat(status.exitCode()).as(status.output()).isZero();
-    PROCESSES.forEach(
+    processes.forEach(
         name ->
             assertThat(status.output())
                 .containsPattern(name + "\\s+\\d+\\s+\\d+\\s+\\d+\\s+ready"));
@@ -207,14 +198,14 @@ class RunScriptIT {
   void stopLeavesNoProcessBehind() throws Exception {
     assertThat(runSh.run().exitCode()).isZero();
     List<Long> pids = new java.util.ArrayList<>();
-    for (String name : PROCESSES) {
+    for (String name : processes) {
       pids.add(runSh.pid(name).orElseThrow());
     }
 
     Result stop = runSh.run("stop");
 
     assertThat(stop.exitCode()).as(stop.output()).isZero();
-    PROCESSES.forEach(name -> assertThat(stop.output()).contains(name + " stopped"));
+    processes.forEach(name -> assertThat(stop.output()).contains(name + " stopped"));
     assertThat(pids).noneMatch(RunScript::alive);
     assertThat(runSh.run("status").exitCode()).isNotZero();
   }

@@ -1,5 +1,7 @@
 package com.example.ordersaga.bench.rss;
 
+import com.example.ordersaga.config.stack.StackProcess;
+import com.example.ordersaga.config.stack.StackProcessFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,32 +12,44 @@ import java.util.Map;
 /** The processes {@code ./run.sh} started, from the PID files it writes under its data dir. */
 public final class StackProcesses {
 
-  /** run.sh's process names, in its start order. */
-  public static final List<String> NAMES =
-      List.of(
-          "kafka",
-          "lra-coordinator",
-          "order-service",
-          "payment-service",
-          "point-service",
-          "product-service",
-          "completion-api",
-          "orchestrator");
-
   private final Path runDir;
+  private final Path processFile;
 
-  public StackProcesses(Path runDir) {
+  /** PID files in {@code runDir}, for the processes listed in {@code processFile}. */
+  public StackProcesses(Path runDir, Path processFile) {
     this.runDir = runDir;
+    this.processFile = processFile;
   }
 
-  /** {@code $SAGA_DATA_DIR/run}, or {@code data/run} (run.sh's default, from the repo root). */
+  /**
+   * {@code $SAGA_DATA_DIR/run} and {@code $SAGA_STACK_PROCESSES} (both set by run.sh), or run.sh's
+   * defaults from the repo root: {@code data/run} and {@code config/stack/processes}.
+   */
   public static StackProcesses fromEnvironment() {
-    String dataDir = System.getenv().getOrDefault("SAGA_DATA_DIR", "data");
-    return new StackProcesses(Path.of(dataDir, "run"));
+    Map<String, String> env = System.getenv();
+    String dataDir = env.getOrDefault("SAGA_DATA_DIR", "data");
+    String processFile =
+        env.getOrDefault("SAGA_STACK_PROCESSES", StackProcessFile.IN_REPOSITORY.toString());
+    return new StackProcesses(Path.of(dataDir, "run"), Path.of(processFile));
   }
 
   public Path runDir() {
     return runDir;
+  }
+
+  public Path processFile() {
+    return processFile;
+  }
+
+  /**
+   * PID of each process of the stack that has a PID file and is alive, by name, in start order;
+   * none when there is no process list (the bench run away from the repository).
+   */
+  public Map<String, Long> pids() throws IOException {
+    if (!Files.isRegularFile(processFile)) {
+      return Map.of();
+    }
+    return pids(StackProcessFile.read(processFile).stream().map(StackProcess::name).toList());
   }
 
   /** PID of each named process that has a PID file and is alive, by name. */

@@ -30,9 +30,11 @@ public final class SagaBench {
     new StackFixtures(http, urls).prepare(mix);
 
     StackProcesses stack = StackProcesses.fromEnvironment();
-    Map<String, Long> pids = stack.pids(StackProcesses.NAMES);
+    Map<String, Long> pids = stack.pids();
     if (pids.isEmpty()) {
-      System.err.println("no live PID files under " + stack.runDir() + ": RSS not sampled");
+      System.err.printf(
+          "no live PID files under %s for the processes in %s: RSS not sampled%n",
+          stack.runDir(), stack.processFile());
     }
     String runId = UUID.randomUUID().toString().substring(0, 8);
     Report report =

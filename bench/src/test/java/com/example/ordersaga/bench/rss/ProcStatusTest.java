@@ -2,6 +2,7 @@ package com.example.ordersaga.bench.rss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ordersaga.config.stack.StackProcessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatusTest {
+
+  /** The repository's process list, as run.sh passes it (the module directory is bench/). */
+  private static final Path THE_STACK = Path.of("..").resolve(StackProcessFile.IN_REPOSITORY);
 
   @TempDir Path dir;
 
@@ -27,12 +31,19 @@ class ProcStatusTest {
     Files.writeString(dir.resolve("orchestrator.pid"), self + "\n");
     Files.writeString(dir.resolve("kafka.pid"), "999999999\n");
 
-    Map<String, Long> pids = new StackProcesses(dir).pids(StackProcesses.NAMES);
+    Map<String, Long> pids = new StackProcesses(dir, THE_STACK).pids();
 
     assertThat(pids).isEqualTo(Map.of("orchestrator", self));
     try (RssSampler sampler = RssSampler.start(pids)) {
       assertThat(sampler.peakMb().get("orchestrator")).isGreaterThan(10.0);
     }
-    assertThat(new StackProcesses(dir.resolve("none")).pids(List.of("kafka"))).isEmpty();
+    assertThat(new StackProcesses(dir.resolve("none"), THE_STACK).pids(List.of("kafka"))).isEmpty();
+  }
+
+  @Test
+  void samplesNothingWithoutAProcessList() throws Exception {
+    Files.writeString(dir.resolve("orchestrator.pid"), RssSampler.self() + "\n");
+
+    assertThat(new StackProcesses(dir, dir.resolve("no-such-file")).pids()).isEmpty();
   }
 }
