@@ -1,1 +1,2 @@
-INSERT INTO idempotency_key (idem_key, created_at) VALUES (:#key, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING
+INSERT INTO idempotency_key (idem_key, fingerprint, created_at) VALUES (:#key, :#fingerprint, :#now)
+ON CONFLICT DO NOTHING

@@ -95,9 +95,18 @@ class OrchestratorConfiguration {
   }
 
   @Bean
-  IdempotencyKeys idempotencyKeys(SqlGateway sql, SagaDeadline deadline) {
-    // A replay waits at most as long as the first request's saga can take.
-    return new IdempotencyKeys(sql, deadline.timeout().plus(Duration.ofSeconds(10)));
+  IdempotencyKeys idempotencyKeys(
+      SqlGateway sql,
+      SagaDeadline deadline,
+      @Value("${ordersaga.saga.abandon-grace}") Duration abandonGrace,
+      @Value("${ordersaga.idempotency.retention}") Duration retention) {
+    // A replay waits at most as long as the first request's saga can take; a claim with no order
+    // past the time limit and the grace is as dead as an abandoned saga.
+    return new IdempotencyKeys(
+        sql,
+        deadline.timeout().plus(Duration.ofSeconds(10)),
+        deadline.timeout().plus(abandonGrace),
+        retention);
   }
 
   @Bean

@@ -1,9 +1,13 @@
 package com.example.ordersaga.system;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Closed-loop clients placing orders until stopped, whatever the stack answers (or fails to): what
  * keeps sagas in flight while a process is killed. Counts answers by status; a refused or cut
- * connection counts as status 0.
+ * connection counts as status 0. Every order carries its own Idempotency-Key, and the ones cut off
+ * after they were sent are kept, to be replayed until they tell their outcome.
  */
 final class OrderLoad {
 
@@ -25,6 +30,11 @@ final class OrderLoad {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+  private final Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
+
+  /** An order sent but cut off unanswered (by a death): replay it with its key and body. */
+  record Unanswered(String idempotencyKey, String body) {}
+
   private ExecutorService pool;
 
   OrderLoad(StackClient stack, int clients, long seed, int users, int products) {
@@ -40,7 +50,8 @@ final class OrderLoad {
     pool = Executors.newFixedThreadPool(clients);
     for (int i = 0; i < clients; i++) {
       Random random = new Random(seed + i);
-      pool.submit(() -> placeUntilStopped(random));
+      String client = "load-" + seed + "-" + i + "-";
+      pool.submit(() -> placeUntilStopped(random, client));
     }
   }
 
@@ -60,8 +71,14 @@ final class OrderLoad {
     return counts;
   }
 
-  private void placeUntilStopped(Random random) {
-    while (running.get()) {
+  /** The orders cut off unanswered so far. */
+  List<Unanswered> unanswered() {
+    return List.copyOf(unanswered);
+  }
+
+  private void placeUntilStopped(Random random, String client) {
+    for (int sent = 0; running.get(); sent++) {
+      String key = client + sent;
       String body =
           "{\"userId\":\"crash-user-"
               + random.nextInt(users)
@@ -75,9 +92,13 @@ final class OrderLoad {
       inFlight.incrementAndGet();
       int status;
       try {
-        status = stack.placeOrder(body, Map.of(), Duration.ofMinutes(3)).status();
+        status =
+            stack.placeOrder(body, Map.of("Idempotency-Key", key), Duration.ofMinutes(3)).status();
       } catch (Exception refusedOrCut) {
         status = 0;
+        if (!(refusedOrCut instanceof ConnectException)) { // a refused order never arrived
+          unanswered.add(new Unanswered(key, body));
+        }
         pause(); // the orchestrator is down: do not spin
       } finally {
         inFlight.decrementAndGet();

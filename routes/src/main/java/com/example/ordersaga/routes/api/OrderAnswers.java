@@ -3,9 +3,10 @@ package com.example.ordersaga.routes.api;
 import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.routes.plan.OrderPlan;
 import com.example.ordersaga.routes.saga.SagaFailure;
-import com.example.ordersaga.routes.view.OrderView;
+import com.example.ordersaga.routes.view.OrderOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The contract's answers to {@code POST /api/orders} (design.md §3), as status + JSON body. */
 public final class OrderAnswers {
@@ -52,11 +53,11 @@ public final class OrderAnswers {
   }
 
   /**
-   * A replayed PENDING answer once the order has ended: what the first request would have been told
-   * had the coordinator answered (201, or the cancellation with the reason the view keeps). Still
-   * pending: the same PENDING answer.
+   * The answer for an order that has ended, read from the saga view: what its request was (or would
+   * have been) told. A replayed PENDING answer, or the replay of a request that died with its
+   * orchestrator, gets it once the order has ended; empty while the order is still pending.
    */
-  public static Answer settled(OrderView order, Answer pending) {
+  public static Optional<Answer> ended(OrderOutcome order) {
     if ("COMPLETED".equals(order.status())) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("orderId", order.orderId());
@@ -65,26 +66,18 @@ public final class OrderAnswers {
       body.put("totalAmount", order.totalAmount());
       body.put("pointsUsed", order.pointsUsed());
       body.put("paidAmount", order.paidAmount());
-      return new Answer(201, body, "/api/orders/" + order.orderId());
+      return Optional.of(new Answer(201, body, "/api/orders/" + order.orderId()));
     }
     if ("CANCELLED".equals(order.status())) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("orderId", order.orderId());
       body.put("status", "CANCELLED");
       body.put("reason", order.reason());
-      body.put("failedStep", null);
+      body.put("failedStep", order.failedStep());
       body.put("lraId", order.lraId());
-      return new Answer(cancelledStatus(order.reason()), body, null);
+      return Optional.of(new Answer(SagaFailure.httpStatusOf(order.reason()), body, null));
     }
-    return pending;
-  }
-
-  private static int cancelledStatus(String reason) {
-    return switch (String.valueOf(reason)) {
-      case "TIMEOUT" -> 504;
-      case "SERVICE_UNAVAILABLE" -> 503;
-      default -> 409;
-    };
+    return Optional.empty();
   }
 
   public static Answer invalid(int status, ErrorBody body) {

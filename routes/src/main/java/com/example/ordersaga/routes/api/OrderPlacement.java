@@ -11,7 +11,6 @@ import com.example.ordersaga.routes.pricing.OrderPricing;
 import com.example.ordersaga.routes.saga.SagaDeadline;
 import com.example.ordersaga.routes.saga.SagaFailure;
 import com.example.ordersaga.routes.saga.SagaRun;
-import com.example.ordersaga.routes.view.OrderView;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +63,8 @@ public class OrderPlacement {
     String key = in.getHeader(IdempotencyKeys.HEADER, String.class);
     keys.validate(key);
     if (key != null) {
-      Optional<IdempotencyKeys.StoredAnswer> earlier = keys.claimOrReplay(key);
+      Optional<IdempotencyKeys.StoredAnswer> earlier =
+          keys.claimOrReplay(key, RequestFingerprint.of(json, request), this::endedAnswer);
       if (earlier.isPresent()) {
         exchange.setProperty(ANSWER, replay(earlier.get()));
         return;
@@ -83,6 +83,11 @@ public class OrderPlacement {
     OrderPlan plan = pricing.plan(orderId, request);
     SagaRun.start(exchange, plan);
     view.opened(plan);
+    String key = exchange.getProperty(KEY, String.class);
+    if (key != null) {
+      // Before the saga starts: should this request die, a replay answers this order's outcome.
+      keys.link(key, orderId);
+    }
   }
 
   /** The saga route returned: completed (every step done, the LRA closed), or refused. */
@@ -105,8 +110,7 @@ public class OrderPlacement {
   /** Writes the answer, and stores it for replays of the Idempotency-Key. */
   public void respond(Exchange exchange) throws JsonProcessingException {
     Answer answer = exchange.getProperty(ANSWER, Answer.class);
-    String body =
-        answer.body() instanceof String text ? text : json.writeValueAsString(answer.body());
+    String body = bodyText(answer);
     String key = exchange.getProperty(KEY, String.class);
     if (key != null) {
       if (answer.status() == 400 || answer.status() == 415) {
@@ -138,8 +142,8 @@ public class OrderPlacement {
       return OrderAnswers.invalid(
           400, ErrorBody.invalid(invalid.getMessage(), invalid.violations()));
     }
-    if (caught instanceof IdempotencyKeys.KeyInUse inUse) {
-      return OrderAnswers.invalid(409, ErrorBody.of("IDEMPOTENCY_KEY_IN_USE", inUse.getMessage()));
+    if (caught instanceof IdempotencyKeys.KeyRefused refused) {
+      return OrderAnswers.invalid(refused.status(), refused.body());
     }
     SagaRun run = SagaRun.of(exchange);
     if (run != null && run.closeOutcomeUnknown(caught)) {
@@ -186,11 +190,26 @@ public class OrderPlacement {
       return new Answer(201, stored.body(), "/api/orders/" + orderId);
     }
     if ("PENDING".equals(body.get("status"))) {
-      Answer pending = new Answer(503, stored.body(), "/api/orders/" + orderId);
-      OrderView order = view.find(String.valueOf(orderId));
-      return order == null ? pending : OrderAnswers.settled(order, pending);
+      return view.outcome(String.valueOf(orderId))
+          .flatMap(OrderAnswers::ended)
+          .orElse(new Answer(503, stored.body(), "/api/orders/" + orderId));
     }
     return new Answer(stored.status(), stored.body(), null);
+  }
+
+  /** The answer of an order that has ended, as a replay stores it; empty while it runs. */
+  private Optional<IdempotencyKeys.StoredAnswer> endedAnswer(String orderId)
+      throws JsonProcessingException {
+    Optional<Answer> ended = view.outcome(orderId).flatMap(OrderAnswers::ended);
+    if (ended.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new IdempotencyKeys.StoredAnswer(ended.get().status(), bodyText(ended.get())));
+  }
+
+  private String bodyText(Answer answer) throws JsonProcessingException {
+    return answer.body() instanceof String text ? text : json.writeValueAsString(answer.body());
   }
 
   private Map<?, ?> readBody(IdempotencyKeys.StoredAnswer stored) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,22 @@ public class SagaView {
       log.warn("{} order(s) whose saga never started cancelled (TIMEOUT)", abandoned);
     }
     return abandoned;
+  }
+
+  /** The order's state for its answer, if the order was recorded. */
+  public Optional<OrderOutcome> outcome(String orderId) {
+    return sql.queryOne("orchestrator/find-order.sql", Map.of("orderId", orderId))
+        .map(
+            row ->
+                new OrderOutcome(
+                    orderId,
+                    (String) row.get("status"),
+                    (String) row.get("lra_id"),
+                    ((Number) row.get("total_amount")).longValue(),
+                    ((Number) row.get("points_used")).longValue(),
+                    ((Number) row.get("paid_amount")).longValue(),
+                    (String) row.get("reason"),
+                    (String) row.get("failed_step")));
   }
 
   public OrderView find(String orderId) throws JsonProcessingException {

@@ -412,6 +412,24 @@ class OrderSagaRouteTest {
   }
 
   @Test
+  void theKeyReusedForAnotherOrderIs422AndRunsNoSecondSaga() throws Exception {
+    String key = "key-" + UUID.randomUUID();
+    assertThat(status(placeOrder(validOrder(), Map.of("Idempotency-Key", key)))).isEqualTo(201);
+    calls.clear();
+
+    HttpResponse<String> other =
+        placeOrder(
+            validOrder().replace("\"quantity\":2", "\"quantity\":3"),
+            Map.of("Idempotency-Key", key));
+
+    assertThat(status(other)).isEqualTo(422);
+    assertThat(body(other).path("error").asText()).isEqualTo("IDEMPOTENCY_KEY_MISMATCH");
+    assertThat(body(other).path("violations").findValuesAsText("field"))
+        .containsExactly("Idempotency-Key");
+    assertThat(callOrder().stream().filter(STEPS::contains)).as("no step called").isEmpty();
+  }
+
+  @Test
   void aCloseWithUnknownOutcomeAnswersPendingUntilTheCoordinatorDecides() throws Exception {
     String key = "key-" + UUID.randomUUID();
     CloseFailingSagaService.failNextClose.set(true);

@@ -1,0 +1,1 @@
+DELETE FROM idempotency_key WHERE created_at < :#before
