@@ -27,7 +27,7 @@ final class CoordinatorServer {
   /** Starts listening and returns the bound port (useful when the configured port is 0). */
   int start() throws ServletException {
     ResteasyDeployment resteasy = new ResteasyDeploymentImpl();
-    resteasy.setApplication(new CoordinatorApplication());
+    resteasy.setApplication(new CoordinatorApplication(settings.token()));
     DeploymentInfo info =
         new UndertowJaxrsServer()
             .undertowDeployment(resteasy, "/")

@@ -16,7 +16,12 @@ import java.util.function.Function;
  * lra.coordinator.store-sync          LRA_COORDINATOR_STORE_SYNC          true
  * lra.coordinator.recovery-period     LRA_COORDINATOR_RECOVERY_PERIOD     5   (seconds)
  * lra.coordinator.recovery-backoff    LRA_COORDINATOR_RECOVERY_BACKOFF    1   (seconds)
+ * lra.coordinator.token               LRA_COORDINATOR_TOKEN               none (open; required in prod)
  * </pre>
+ *
+ * <p>With a token, every call that changes an LRA must carry {@code Authorization: Bearer <token>}
+ * (the orchestrators and participants hold it); reads stay open. Profile {@code prod} ({@code
+ * SPRING_PROFILES_ACTIVE}, as for every deployable) refuses to start without one.
  */
 public record CoordinatorSettings(
     String host,
@@ -24,7 +29,8 @@ public record CoordinatorSettings(
     Path storeDir,
     boolean storeSync,
     int recoveryPeriodSeconds,
-    int recoveryBackoffSeconds) {
+    int recoveryBackoffSeconds,
+    String token) {
 
   public static final String CONTEXT_PATH = "/lra-coordinator";
 
@@ -43,13 +49,24 @@ public record CoordinatorSettings(
 
   static CoordinatorSettings from(Function<String, String> properties, Map<String, String> env) {
     Source source = new Source(properties, env);
+    String token = source.get("token", null);
+    if (token == null && inProd(env.get("SPRING_PROFILES_ACTIVE"))) {
+      throw new IllegalStateException(
+          "profile prod requires LRA_COORDINATOR_TOKEN: the coordinator's API would be open");
+    }
     return new CoordinatorSettings(
         source.get("host", "0.0.0.0"),
         Integer.parseInt(source.get("port", "8090")),
         Path.of(source.get("store-dir", "data/lra-coordinator")).toAbsolutePath(),
         Boolean.parseBoolean(source.get("store-sync", "true")),
         Integer.parseInt(source.get("recovery-period", "5")),
-        Integer.parseInt(source.get("recovery-backoff", "1")));
+        Integer.parseInt(source.get("recovery-backoff", "1")),
+        token);
+  }
+
+  private static boolean inProd(String profiles) {
+    return profiles != null
+        && java.util.Arrays.stream(profiles.split(",")).map(String::trim).anyMatch("prod"::equals);
   }
 
   private record Source(Function<String, String> properties, Map<String, String> env) {

@@ -25,25 +25,33 @@ public final class CoordinatorProcess implements AutoCloseable {
   private final Path storeDir;
   private final Path logFile;
   private final int port;
+  private final List<String> options;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
-  private CoordinatorProcess(Path jar, Path workDir, int port) {
+  private CoordinatorProcess(Path jar, Path workDir, int port, List<String> options) {
     this.jar = jar;
     this.storeDir = workDir.resolve("store");
     this.logFile = workDir.resolve("coordinator.log");
     this.port = port;
+    this.options = options;
   }
 
   /** Starts the jar named by the {@code lra.coordinator.jar} system property (set by failsafe). */
   public static CoordinatorProcess start(Path workDir) throws IOException {
+    return start(workDir, List.of());
+  }
+
+  /** As {@link #start(Path)}, with more JVM options (e.g. {@code -Dlra.coordinator.token=…}). */
+  public static CoordinatorProcess start(Path workDir, List<String> options) throws IOException {
     String jar = System.getProperty("lra.coordinator.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
           "lra.coordinator.jar must name the packaged coordinator jar, was " + jar);
     }
-    CoordinatorProcess coordinator = new CoordinatorProcess(Path.of(jar), workDir, freePort());
+    CoordinatorProcess coordinator =
+        new CoordinatorProcess(Path.of(jar), workDir, freePort(), options);
     coordinator.launch();
     return coordinator;
   }
@@ -91,6 +99,7 @@ public final class CoordinatorProcess implements AutoCloseable {
     command.add("-Dlra.coordinator.store-dir=" + storeDir);
     command.add("-Dlra.coordinator.recovery-period=1");
     command.add("-Dlra.coordinator.recovery-backoff=1");
+    command.addAll(options);
     command.add("-jar");
     command.add(jar.toString());
     process =

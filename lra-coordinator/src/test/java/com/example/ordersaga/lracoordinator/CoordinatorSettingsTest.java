@@ -38,6 +38,24 @@ class CoordinatorSettingsTest {
   }
 
   @Test
+  void aTokenIsOptionalExceptInProd() {
+    assertThat(CoordinatorSettings.from(key -> null, Map.of()).token()).isNull();
+    assertThat(CoordinatorSettings.from(key -> null, Map.of("LRA_COORDINATOR_TOKEN", "t")).token())
+        .isEqualTo("t");
+    assertThatThrownBy(
+            () ->
+                CoordinatorSettings.from(
+                    key -> null, Map.of("SPRING_PROFILES_ACTIVE", "postgres,prod")))
+        .hasMessageContaining("LRA_COORDINATOR_TOKEN");
+    assertThat(
+            CoordinatorSettings.from(
+                    key -> null,
+                    Map.of("SPRING_PROFILES_ACTIVE", "prod", "LRA_COORDINATOR_TOKEN", "t"))
+                .token())
+        .isEqualTo("t");
+  }
+
+  @Test
   void rejectsNonsense() {
     assertThatThrownBy(
             () -> CoordinatorSettings.from(Map.of("lra.coordinator.port", "70000")::get, Map.of()))

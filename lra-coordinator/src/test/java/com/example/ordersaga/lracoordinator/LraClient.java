@@ -13,11 +13,18 @@ import java.time.Duration;
 public final class LraClient {
 
   private final String coordinatorUrl;
+  private final String token;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public LraClient(String coordinatorUrl) {
+    this(coordinatorUrl, null);
+  }
+
+  /** A client whose calls carry {@code Authorization: Bearer <token>} (none when null). */
+  public LraClient(String coordinatorUrl, String token) {
     this.coordinatorUrl = coordinatorUrl;
+    this.token = token;
   }
 
   /** Starts an LRA; {@code timeLimitMillis} 0 means none. Returns the LRA id (a URL). */
@@ -82,6 +89,9 @@ public final class LraClient {
 
   private HttpResponse<String> send(HttpRequest.Builder request, int expected)
       throws IOException, InterruptedException {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     HttpResponse<String> response =
         http.send(
             request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

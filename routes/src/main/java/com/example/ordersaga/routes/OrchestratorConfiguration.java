@@ -1,5 +1,6 @@
 package com.example.ordersaga.routes;
 
+import com.example.ordersaga.common.lra.CoordinatorToken;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.routes.api.JsonBodiesOnly;
@@ -54,12 +55,11 @@ class OrchestratorConfiguration {
   TimeLimitedLraSagaService sagaService(
       LraServiceConfiguration lra,
       SagaDeadline deadline,
+      CoordinatorToken token,
       @Value("${spring.application.name}") String clientId) {
-    TimeLimitedLraSagaService service = new TimeLimitedLraSagaService(deadline.timeout(), clientId);
-    service.setCoordinatorUrl(lra.getCoordinatorUrl());
-    service.setCoordinatorContextPath(lra.getCoordinatorContextPath());
-    service.setLocalParticipantUrl(lra.getLocalParticipantUrl());
-    service.setLocalParticipantContextPath(lra.getLocalParticipantContextPath());
+    TimeLimitedLraSagaService service =
+        new TimeLimitedLraSagaService(deadline.timeout(), clientId, token);
+    service.configuredBy(lra);
     return service;
   }
 

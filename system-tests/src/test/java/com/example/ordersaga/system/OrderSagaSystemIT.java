@@ -42,6 +42,10 @@ class OrderSagaSystemIT {
   private static final Duration SETTLE = Duration.ofSeconds(30);
   private static final Duration SAGA_TIME_LIMIT = Duration.ofSeconds(8);
   private static final Duration SLOW_STEP = Duration.ofSeconds(12);
+
+  /** The coordinator changes no LRA without it; every deployable of the stack holds it. */
+  private static final String COORDINATOR_TOKEN = "system-test-coordinator-token";
+
   private static final int NOTIFIER_REDELIVERIES = 3;
 
   /**
@@ -73,7 +77,8 @@ class OrderSagaSystemIT {
             .with("SAGA_SLOW_DELAY", SLOW_STEP.toSeconds() + "s")
             // A short retry budget for step 7: 0.2 + 0.4 + 0.8 s, then the DLT.
             .with("NOTIFIER_MAX_REDELIVERIES", String.valueOf(NOTIFIER_REDELIVERIES))
-            .with("NOTIFIER_INITIAL_DELAY", "200ms");
+            .with("NOTIFIER_INITIAL_DELAY", "200ms")
+            .with("LRA_COORDINATOR_TOKEN", COORDINATOR_TOKEN);
     RunScript.Result started = runSh.run();
     assertThat(started.exitCode()).as(started.output()).isZero();
     stack = new StackClient(runSh);
@@ -391,6 +396,40 @@ class OrderSagaSystemIT {
     } finally {
       client.shutdownNow();
       restart("order-service"); // whatever happened above, the next test gets the whole stack
+    }
+  }
+
+  /**
+   * The coordinator's API is not open: a cancel of someone's live order without the token (none, a
+   * wrong one, another scheme) is 401 and changes nothing; the order completes.
+   */
+  @Test
+  void aForgedCancelOfALiveOrderIsRefusedAndTheOrderCompletes() throws Exception {
+    ExecutorService client = Executors.newSingleThreadExecutor();
+    try {
+      Future<Answer> placing =
+          client.submit(
+              () -> stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow=4s")));
+      await().atMost(SETTLE).until(() -> stack.balance(user) < START_POINTS);
+      List<String> live = stack.activeLras();
+      assertThat(live).as("this order's LRA, mid-saga").hasSize(1);
+      String lraId = live.get(0);
+
+      assertThat(stack.cancelLra(lraId, null)).isEqualTo(401);
+      assertThat(stack.cancelLra(lraId, "Bearer not-" + COORDINATOR_TOKEN)).isEqualTo(401);
+      assertThat(stack.cancelLra(lraId, "Basic " + COORDINATOR_TOKEN)).isEqualTo(401);
+      assertThat(stack.lraStatus(lraId)).isEqualTo("Active");
+
+      Answer answer = placing.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+      assertThat(answer.body().path("lraId").asText()).isEqualTo(lraId);
+      String orderId = answer.body().path("orderId").asText();
+      assertThat(stack.order(orderId).body().path("status").asText()).isEqualTo("COMPLETED");
+      assertThat(paymentStatuses(orderId)).containsExactly("CONFIRMED");
+      assertThat(stack.balance(user)).isEqualTo(START_POINTS - POINTS_TO_USE);
+      assertThat(stack.stock(product)).isEqualTo(START_STOCK - QUANTITY);
+    } finally {
+      client.shutdownNow();
     }
   }
 

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged deployables under profile {@code prod}: the fixtures and fault injection are gone,
  * Hawtio and Jolokia take only the configured password, and the orchestrator refuses to start
- * without one. (No coordinator or broker is needed for that; none is started.)
+ * without one; no deployable starts without the coordinator's token. (No coordinator or broker is
+ * needed for that; none is started.)
  */
 class ProdProfileIT {
 
   private static final String SECRET = "prod-callback-secret-for-the-test";
   private static final String PASSWORD = "prod-console-password";
+  private static final String COORDINATOR_TOKEN = "prod-coordinator-token";
   private static final Path ROOT =
       Path.of(System.getProperty("ordersaga.root", "..")).toAbsolutePath();
 
@@ -111,11 +113,24 @@ class ProdProfileIT {
     assertThat(orchestrator.exitValue()).isNotZero();
   }
 
+  /** A participant would call the coordinator without a credential, which it refuses in prod. */
+  @Test
+  void aServiceRefusesToStartWithoutACoordinatorToken() throws Exception {
+    List<Integer> free = RunScript.distinctFreePorts(3);
+    Map<String, String> env = prodEnvironment(free.get(1), free.get(2));
+    env.remove("LRA_COORDINATOR_TOKEN");
+    env.put("POINT_SERVICE_PORT", String.valueOf(free.get(0)));
+    Process pointService = launch("service-stubs/point-service/target/point-service.jar", env);
+    assertThat(pointService.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(pointService.exitValue()).isNotZero();
+  }
+
   private static Map<String, String> prodEnvironment(int deadKafka, int deadCoordinator) {
     Map<String, String> env = new HashMap<>();
     ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
     env.put("SPRING_PROFILES_ACTIVE", "prod");
     env.put("SAGA_CALLBACK_SECRET", SECRET);
+    env.put("LRA_COORDINATOR_TOKEN", COORDINATOR_TOKEN);
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadKafka);
     env.put("LRA_COORDINATOR_URL", "http://localhost:" + deadCoordinator);

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 /** The stack's public HTTP APIs (design.md §3), as a client or an auditor reads them. */
 final class StackClient {
@@ -96,6 +98,25 @@ final class StackClient {
       count += get("LRA_COORDINATOR_PORT", "/lra-coordinator?Status=" + status).body().size();
     }
     return count + get("LRA_COORDINATOR_PORT", "/lra-coordinator/recovery/failed").body().size();
+  }
+
+  /** The ids of the LRAs the coordinator has running. */
+  List<String> activeLras() throws Exception {
+    JsonNode lras = get("LRA_COORDINATOR_PORT", "/lra-coordinator?Status=Active").body();
+    return StreamSupport.stream(lras.spliterator(), false)
+        .map(lra -> lra.path("lraId").asText())
+        .toList();
+  }
+
+  /** {@code PUT {lra}/cancel} as anyone could send it, with the given Authorization (or none). */
+  int cancelLra(String lraId, String authorization) throws Exception {
+    HttpRequest.Builder cancel =
+        HttpRequest.newBuilder(URI.create(lraId + "/cancel"))
+            .PUT(HttpRequest.BodyPublishers.noBody());
+    if (authorization != null) {
+      cancel.header("Authorization", authorization);
+    }
+    return http.send(cancel.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** The coordinator's word on one LRA: {@code Active}, {@code Cancelling}, … */

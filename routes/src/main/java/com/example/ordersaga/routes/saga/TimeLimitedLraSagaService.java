@@ -1,5 +1,7 @@
 package com.example.ordersaga.routes.saga;
 
+import com.example.ordersaga.common.lra.AuthorizedLraSagaService;
+import com.example.ordersaga.common.lra.CoordinatorToken;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -10,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.service.lra.LRAClient;
-import org.apache.camel.service.lra.LRASagaService;
 
 /**
  * camel-lra starts an LRA with no time limit and gives the limit only to each join. If the
@@ -18,22 +19,22 @@ import org.apache.camel.service.lra.LRASagaService;
  * stay Active at the coordinator for good. Starting it with the saga's time limit lets the
  * coordinator cancel it (and compensate whatever joined) on its own, as the design says.
  */
-public class TimeLimitedLraSagaService extends LRASagaService {
+public class TimeLimitedLraSagaService extends AuthorizedLraSagaService {
 
   private static final String START = "/start";
 
   private final Duration timeLimit;
   private final String clientId;
 
-  public TimeLimitedLraSagaService(Duration timeLimit, String clientId) {
+  public TimeLimitedLraSagaService(Duration timeLimit, String clientId, CoordinatorToken token) {
+    super(token);
     this.timeLimit = timeLimit;
     this.clientId = clientId;
   }
 
   @Override
   protected LRAClient createLRAClient() {
-    HttpClient http = HttpClient.newHttpClient();
-    return new LRAClient(this, http) {
+    return new AuthorizedClient(HttpClient.newHttpClient()) {
       @Override
       protected HttpRequest.Builder prepareRequest(URI uri, Exchange exchange) {
         return super.prepareRequest(withTimeLimitIfStart(uri), exchange);

@@ -3,6 +3,7 @@ package com.example.ordersaga.routes.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.ordersaga.common.lra.CoordinatorToken;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -18,10 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The LRA is started with the saga's time limit, so the coordinator can end an orphan. */
+/**
+ * The LRA is started with the saga's time limit, so the coordinator can end an orphan; every call
+ * carries the coordinator's token.
+ */
 class TimeLimitedLraSagaServiceTest {
 
   private final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<String> authorizations = new CopyOnWriteArrayList<>();
   private HttpServer coordinator;
   private CamelContext camel;
   private volatile String closeAnswer = "Closed";
@@ -33,6 +38,8 @@ class TimeLimitedLraSagaServiceTest {
         "/lra-coordinator",
         exchange -> {
           requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+          authorizations.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
           String path = exchange.getRequestURI().getPath();
           byte[] answer =
               (path.endsWith("/close")
@@ -41,7 +48,7 @@ class TimeLimitedLraSagaServiceTest {
                           + coordinator.getAddress().getPort()
                           + "/lra-coordinator/0_1")
                   .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(path.endsWith("/close") ? 200 : 201, answer.length);
+          exchange.sendResponseHeaders(path.endsWith("/start") ? 201 : 200, answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
@@ -58,24 +65,31 @@ class TimeLimitedLraSagaServiceTest {
 
   @Test
   void theLraIsStartedWithTheSagasTimeLimitAndClientId() throws Exception {
-    TimeLimitedLraSagaService service =
-        new TimeLimitedLraSagaService(Duration.ofSeconds(30), "orchestrator");
-    service.setCoordinatorUrl("http://127.0.0.1:" + coordinator.getAddress().getPort());
-    service.setCoordinatorContextPath("/lra-coordinator");
-    service.setLocalParticipantUrl("http://127.0.0.1:8080");
-    service.setLocalParticipantContextPath("/lra-participant");
-    try (LRAClient client = service.createLRAClient()) {
+    try (LRAClient client = service(CoordinatorToken.of("", false)).createLRAClient()) {
       URL lra = client.newLRA(new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
 
       assertThat(lra.getPath()).isEqualTo("/lra-coordinator/0_1");
       assertThat(requests)
           .containsExactly("POST /lra-coordinator/start?TimeLimit=30000&ClientID=orchestrator");
+      assertThat(authorizations).as("no token, no header").containsExactly("null");
+    }
+  }
+
+  @Test
+  void everyCallCarriesTheCoordinatorToken() throws Exception {
+    try (LRAClient client = service(CoordinatorToken.of("t0k3n", true)).createLRAClient()) {
+      URL lra = client.newLRA(new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
+      client.complete(lra, new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
+      client.compensate(lra, new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
+
+      assertThat(requests).hasSize(3);
+      assertThat(authorizations).containsOnly("Bearer t0k3n").hasSize(3);
     }
   }
 
   @Test
   void aCloseTheCoordinatorTurnedIntoACancelIsNoCompletion() throws Exception {
-    TimeLimitedLraSagaService service = service();
+    TimeLimitedLraSagaService service = service(CoordinatorToken.of(null, false));
     try (LRAClient client = service.createLRAClient()) {
       URL lra = client.newLRA(new DefaultExchange(camel)).get(10, TimeUnit.SECONDS);
 
@@ -88,9 +102,9 @@ class TimeLimitedLraSagaServiceTest {
     }
   }
 
-  private TimeLimitedLraSagaService service() {
+  private TimeLimitedLraSagaService service(CoordinatorToken token) {
     TimeLimitedLraSagaService service =
-        new TimeLimitedLraSagaService(Duration.ofSeconds(30), "orchestrator");
+        new TimeLimitedLraSagaService(Duration.ofSeconds(30), "orchestrator", token);
     service.setCoordinatorUrl("http://127.0.0.1:" + coordinator.getAddress().getPort());
     service.setCoordinatorContextPath("/lra-coordinator");
     service.setLocalParticipantUrl("http://127.0.0.1:8080");

@@ -1,5 +1,7 @@
 package com.example.ordersaga.common;
 
+import com.example.ordersaga.common.lra.AuthorizedLraSagaService;
+import com.example.ordersaga.common.lra.CoordinatorToken;
 import com.example.ordersaga.common.participant.ParticipantProperties;
 import com.example.ordersaga.common.participant.callback.CallbackAuthenticationFilter;
 import com.example.ordersaga.common.participant.callback.CallbackSigning;
@@ -13,9 +15,13 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.saga.CamelSagaService;
+import org.apache.camel.service.lra.springboot.LraServiceConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,15 +29,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * What every deployable of the system gets by depending on this module, the orchestrator as well as
  * the services: SQL access, request validation, the start-up guard, and the signing and checking of
- * the coordinator's callbacks (with camel-lra on the class path). The participants' own machinery
- * (ledger, fault injection) is {@link
+ * the coordinator's callbacks and the coordinator's token on every call to it (with camel-lra on
+ * the class path). The participants' own machinery (ledger, fault injection) is {@link
  * com.example.ordersaga.common.participant.ParticipantAutoConfiguration}.
  */
-@AutoConfiguration
+// Before camel-lra's own: its saga service backs off for ours.
+@AutoConfiguration(
+    beforeName = "org.apache.camel.service.lra.springboot.LraServiceAutoConfiguration")
 @EnableConfigurationProperties(ParticipantProperties.class)
 public class ServiceAutoConfiguration {
 
@@ -74,7 +84,22 @@ public class ServiceAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.apache.camel.service.lra.LRASagaService")
+  @EnableConfigurationProperties(LraServiceConfiguration.class)
   static class LraCallbacks {
+
+    @Bean
+    CoordinatorToken coordinatorToken(
+        @Value("${ordersaga.coordinator-token:}") String token, Environment environment) {
+      return CoordinatorToken.of(token, environment.acceptsProfiles(Profiles.of("prod")));
+    }
+
+    /** camel-lra's saga service, sending the coordinator's token (the orchestrator has its own). */
+    @Bean
+    @ConditionalOnMissingBean(CamelSagaService.class)
+    @ConditionalOnProperty(name = "camel.lra.enabled", havingValue = "true")
+    AuthorizedLraSagaService lraSagaService(CoordinatorToken token, LraServiceConfiguration lra) {
+      return new AuthorizedLraSagaService(token).configuredBy(lra);
+    }
 
     @Bean
     CallbackTokens callbackTokens(
