@@ -16,6 +16,7 @@ import com.example.ordersaga.routes.saga.StepCalls;
 import com.example.ordersaga.routes.saga.TimeLimitedLraSagaService;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
@@ -72,8 +73,8 @@ class OrchestratorConfiguration {
   }
 
   @Bean
-  CompletionCalls completionCalls(ObjectMapper json) {
-    return new CompletionCalls(json);
+  CompletionCalls completionCalls(ObjectMapper json, NotifierProperties notifier) {
+    return new CompletionCalls(json, notifier.parkAfter(), Clock.systemUTC());
   }
 
   @Bean

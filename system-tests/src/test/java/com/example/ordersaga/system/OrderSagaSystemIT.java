@@ -301,31 +301,89 @@ class OrderSagaSystemIT {
     assertThat(stack.notifications(orderId).findValuesAsText("attempt")).containsExactly("4");
   }
 
-  /** A partner down for longer than the retry budget: the event is parked, not lost. */
+  /**
+   * The partner failing for three times the retry budget of a call while orders keep completing:
+   * nothing is parked, the events wait in Kafka, and within 60 s of the partner's return every
+   * completed order is notified exactly once.
+   */
   @Test
-  void aCompletionApiDownPastTheRetryBudgetParksTheEventOnTheDlt() throws Exception {
-    stack.completionApiBehaviour(Map.of("failNext", 1_000, "status", 503));
+  void aCompletionApiDownPastTheRetryBudgetParksNothingAndNotifiesEachOrderOnItsReturn()
+      throws Exception {
+    stack.completionApiBehaviour(Map.of("failNext", 1_000_000, "status", 503));
+    List<String> orderIds = new java.util.ArrayList<>();
     try (OrderEventsTap deadLetters =
         new OrderEventsTap("localhost:" + runSh.port("KAFKA_PORT"), "order-events.DLT")) {
-      Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+      try {
+        // A budget is a call and its redeliveries; three go by while orders keep completing.
+        int threeBudgets = 3 * (1 + NOTIFIER_REDELIVERIES);
+        while (orderIds.size() < 12 && failedCalls(orderIds) < threeBudgets) {
+          orderIds.add(placeCompleted());
+        }
+        await().atMost(SETTLE).until(() -> failedCalls(orderIds) >= threeBudgets);
+      } finally {
+        stack.completionApiBehaviour(Map.of());
+      }
 
-      assertThat(answer.status()).isEqualTo(201);
-      String orderId = answer.body().path("orderId").asText();
-      await().atMost(SETTLE).until(() -> !deadLetters.eventsFor(orderId).isEmpty());
-      assertThat(deadLetters.eventsFor(orderId))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                for (String orderId : orderIds) {
+                  assertThat(stack.notifications(orderId).findValuesAsText("orderId"))
+                      .as("notifications of %s", orderId)
+                      .containsExactly(orderId);
+                }
+              });
+      for (String orderId : orderIds) {
+        assertThat(stack.completionCalls(orderId).findValuesAsText("status"))
+            .as("calls for %s", orderId)
+            .containsOnlyOnce("201");
+        assertThat(deadLetters.eventsFor(orderId)).as("parked: %s", orderId).isEmpty();
+      }
+    }
+  }
+
+  /** A refusal for good (a 4xx but 408/429) is parked at once and holds up no later order. */
+  @Test
+  void aCompletionApiRefusalIsParkedOnTheDltAndLaterOrdersFlow() throws Exception {
+    stack.completionApiBehaviour(Map.of("failNext", 1, "status", 422));
+    try (OrderEventsTap deadLetters =
+        new OrderEventsTap("localhost:" + runSh.port("KAFKA_PORT"), "order-events.DLT")) {
+      String refused = placeCompleted();
+      await().atMost(SETTLE).until(() -> !deadLetters.eventsFor(refused).isEmpty());
+      assertThat(deadLetters.eventsFor(refused))
           .singleElement()
           .satisfies(
               parked -> assertThat(parked.path("type").asText()).isEqualTo("ORDER_COMPLETED"));
-      assertThat(stack.completionCalls(orderId).findValuesAsText("status"))
-          .as("the first call and %d redeliveries", NOTIFIER_REDELIVERIES)
-          .hasSize(1 + NOTIFIER_REDELIVERIES)
-          .containsOnly("503");
-      assertThat(stack.order(orderId).body().path("status").asText())
+      assertThat(stack.completionCalls(refused).findValuesAsText("status"))
+          .as("not retried")
+          .containsExactly("422");
+      assertThat(stack.order(refused).body().path("status").asText())
           .as("step 7 never undoes the saga")
           .isEqualTo("COMPLETED");
+
+      awaitNotified(placeCompleted());
     } finally {
       stack.completionApiBehaviour(Map.of());
     }
+  }
+
+  private int failedCalls(List<String> orderIds) throws Exception {
+    int failed = 0;
+    for (String orderId : orderIds) {
+      failed +=
+          (int)
+              stack.completionCalls(orderId).findValuesAsText("status").stream()
+                  .filter("503"::equals)
+                  .count();
+    }
+    return failed;
+  }
+
+  private String placeCompleted() throws Exception {
+    Answer answer = stack.placeOrder(order(1), Map.of());
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    return answer.body().path("orderId").asText();
   }
 
   private void awaitNotified(String orderId) {

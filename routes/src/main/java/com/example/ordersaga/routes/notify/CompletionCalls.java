@@ -5,6 +5,9 @@ import com.example.ordersaga.common.events.OrderEventType;
 import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the notifier route does with one record of {@code order-events}: read the event, build the
- * call to the completion API, decide which failures are worth retrying, park the rest on the
- * dead-letter topic, and commit the record's offset once it is done with.
+ * call to the completion API, decide which failures are worth retrying, hold the record back while
+ * the partner fails, park on the dead-letter topic what will not pass, and commit the record's
+ * offset once it is done with.
  */
 public class CompletionCalls {
 
@@ -37,9 +41,16 @@ public class CompletionCalls {
   private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 429);
 
   private final ObjectMapper json;
+  private final Duration parkAfter;
+  private final Clock clock;
 
-  public CompletionCalls(ObjectMapper json) {
+  /**
+   * @param parkAfter how long after its order completed an event may wait for a failing partner
+   */
+  public CompletionCalls(ObjectMapper json, Duration parkAfter, Clock clock) {
     this.json = json;
+    this.parkAfter = parkAfter;
+    this.clock = clock;
   }
 
   /** The record's JSON as an {@link OrderEvent}; anything else is parked unread. */
@@ -88,11 +99,42 @@ public class CompletionCalls {
 
   /** A 4xx other than 408/429 will not change by retrying: straight to the dead-letter topic. */
   public static boolean finalRefusal(Exchange exchange) {
-    Throwable caught = exchange.getException(); // onException's onWhen sees it here
+    return finalRefusal(exchange.getException()); // onException's onWhen sees it here
+  }
+
+  private static boolean finalRefusal(Throwable caught) {
     return caught instanceof HttpOperationFailedException http
         && http.getStatusCode() >= 400
         && http.getStatusCode() < 500
         && !RETRYABLE_CLIENT_ERRORS.contains(http.getStatusCode());
+  }
+
+  /**
+   * After the retries of one call: if the partner still fails in a way that may pass, and the order
+   * completed less than {@code parkAfter} ago, the record is not parked but held back. This throws
+   * {@link PartnerStillFailing}; the consumer (breakOnFirstError) then goes back to the record and
+   * calls again, so during an outage the events wait in Kafka, where they already are, and the
+   * first call after the partner's return goes through. An event the partner refuses for good, one
+   * that is no event, or one past its budget falls through to be parked.
+   */
+  public void holdBackWhilePartnerFails(Exchange exchange) {
+    Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    OrderEvent event = exchange.getProperty(EVENT, OrderEvent.class);
+    if (event == null || caught instanceof UnreadableEvent || finalRefusal(caught)) {
+      return;
+    }
+    Instant parkFrom =
+        event.occurredAt() == null ? Instant.MIN : event.occurredAt().plus(parkAfter);
+    if (clock.instant().isBefore(parkFrom)) {
+      log.warn(
+          "completion API still failing after {} attempt(s) ({}); order {}'s event waits in Kafka"
+              + " and is tried again (parked only if still failing after {})",
+          exchange.getProperty(ATTEMPTS),
+          String.valueOf(caught),
+          event.orderId(),
+          parkFrom);
+      throw new PartnerStillFailing(event.orderId(), caught);
+    }
   }
 
   /**

@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 /**
  * Step 7 of the brief, off the saga's path: every {@code ORDER_COMPLETED} on {@code order-events}
  * becomes one call to the external completion API. Failures that may pass (5xx, 408, 429, timeouts,
- * refused connections) are redelivered with a doubling delay; after the budget, or at once for a
- * final refusal, the event is parked on {@code order-events.DLT}. A record's offset is committed
- * only when it was called, skipped or parked; if parking fails too, the consumer goes back to that
- * record, so a crash or an outage loses nothing.
+ * refused connections) are redelivered with a doubling delay; if the partner still fails, the
+ * consumer goes back to that record and starts over, so while the partner is down nothing moves on
+ * and nothing is parked: the events wait in Kafka. Parked on {@code order-events.DLT} are only an
+ * event the partner refuses for good (at once), one that is no event, and one the partner still
+ * fails {@code park-after} (6 h) after its order completed. A record's offset is committed only
+ * when it was called, skipped or parked, so a crash or an outage loses nothing.
  */
 @Component
 public class CompletionNotifierRoute extends RouteBuilder {
@@ -74,6 +76,7 @@ public class CompletionNotifierRoute extends RouteBuilder {
     from(PARK)
         .routeId("order-events-park")
         .errorHandler(noErrorHandler())
+        .process(calls::holdBackWhilePartnerFails)
         .process(calls::park)
         .to(
             "kafka:{{ordersaga.events.dead-letter-topic}}?requestRequiredAcks=all&enableIdempotence=true")

@@ -54,7 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The notifier on a real in-process KRaft broker, the partner API faked so that its failures can be
  * scripted: one call per completed order, none for cancelled ones or re-published events, retries
- * with growing delays, the dead-letter topic, and nothing lost across a stop and restart.
+ * with growing delays, events waiting in Kafka through an outage, the dead-letter topic, and
+ * nothing lost across a stop and restart. The events of {@link #event} completed days ago, past
+ * {@code park-after}; those of {@link #recentEvent} just now.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -65,6 +67,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "ordersaga.notifier.max-redeliveries=4",
       "ordersaga.notifier.initial-delay=100ms",
       "ordersaga.notifier.max-delay=1s",
+      "ordersaga.notifier.park-after=1h",
       "camel.component.http.response-timeout=1000"
     })
 @EmbeddedKafka(
@@ -160,8 +163,49 @@ class CompletionNotifierTest {
     assertThat(dltRecordsFor(order.orderId(), Duration.ofMillis(500))).isEmpty();
   }
 
+  /**
+   * The partner down for three times the retry budget of one call, orders completing all along:
+   * nothing is parked, the consumer stays on its records, and once the partner is back each order
+   * is notified exactly once.
+   */
   @Test
-  void anApiFailingForeverParksTheEventAndLaterOrdersStillFlow() throws Exception {
+  void aPartnerDownPastTheRetryBudgetParksNothingAndEachOrderIsNotifiedOnceItIsBack()
+      throws Exception {
+    List<OrderEvent> before = IntStream.range(0, 6).mapToObj(i -> recentEvent()).toList();
+    List<OrderEvent> during = IntStream.range(0, 6).mapToObj(i -> recentEvent()).toList();
+    AtomicInteger redeliveries = countRedeliveries();
+    api.goDown();
+    try {
+      publish(before.toArray(OrderEvent[]::new));
+      // 4 redeliveries per budget (0.1 + 0.2 + 0.4 + 0.8 s): 3 budgets spent and more.
+      await().atMost(Duration.ofSeconds(30)).until(() -> redeliveries.get() >= 6);
+      publish(during.toArray(OrderEvent[]::new));
+      await().atMost(Duration.ofSeconds(30)).until(() -> redeliveries.get() >= 3 * 4 + 1);
+    } finally {
+      api.comeBack();
+    }
+    long back = System.nanoTime();
+
+    List<OrderEvent> all = new ArrayList<>(before);
+    all.addAll(during);
+    await().atMost(Duration.ofSeconds(60)).until(() -> calledOrders(all) == all.size());
+    assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(60));
+    awaitAllCommitted();
+    for (OrderEvent order : all) {
+      assertThat(api.calls(order.orderId()))
+          .as(order.orderId())
+          .singleElement()
+          .satisfies(call -> assertThat(call.status()).isEqualTo(201));
+      assertThat(notifiedEvents.contains(order.eventId())).isTrue();
+    }
+    assertThat(parkedKeys())
+        .as("parked")
+        .doesNotContainAnyElementsOf(all.stream().map(OrderEvent::orderId).toList());
+  }
+
+  /** The partner failing an event of an order that completed longer ago than park-after. */
+  @Test
+  void anEventPastItsBudgetIsParkedAndLaterOrdersStillFlow() throws Exception {
     OrderEvent doomed = event(OrderEventType.ORDER_COMPLETED);
     OrderEvent next = event(OrderEventType.ORDER_COMPLETED);
     api.answer(doomed.orderId(), 503, 503, 503, 503, 503, 503, 503);
@@ -242,18 +286,7 @@ class CompletionNotifierTest {
   @Test
   void anApiRefusingConnectionsIsRetriedUntilItIsBack() throws Exception {
     OrderEvent order = event(OrderEventType.ORDER_COMPLETED);
-    AtomicInteger redeliveries = new AtomicInteger();
-    EventNotifierSupport redeliveryCounter =
-        new EventNotifierSupport() {
-          @Override
-          public void notify(CamelEvent event) {
-            if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery
-                && order.orderId().equals(redelivery.getExchange().getProperty("orderId"))) {
-              redeliveries.incrementAndGet();
-            }
-          }
-        };
-    camel.getManagementStrategy().addEventNotifier(redeliveryCounter);
+    AtomicInteger redeliveries = countRedeliveries();
     api.goDown();
     try {
       publish(order);
@@ -261,7 +294,6 @@ class CompletionNotifierTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> redeliveries.get() >= 2);
     } finally {
       api.comeBack();
-      camel.getManagementStrategy().removeEventNotifier(redeliveryCounter);
     }
 
     await().atMost(Duration.ofSeconds(20)).until(() -> api.calls(order.orderId()).size() == 1);
@@ -294,6 +326,44 @@ class CompletionNotifierTest {
     }
   }
 
+  /** Counts the notifier's redeliveries from now on, for the rest of the test class. */
+  private AtomicInteger countRedeliveries() {
+    AtomicInteger redeliveries = new AtomicInteger();
+    camel
+        .getManagementStrategy()
+        .addEventNotifier(
+            new EventNotifierSupport() {
+              @Override
+              public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeRedeliveryEvent) {
+                  redeliveries.incrementAndGet();
+                }
+              }
+            });
+    return redeliveries;
+  }
+
+  /** The keys of every record on the dead-letter topic so far, read to its end. */
+  private Set<String> parkedKeys() {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(DLT).stream()
+              .map(info -> new TopicPartition(DLT, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Set<String> keys = new java.util.HashSet<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+      }
+      return keys;
+    }
+  }
+
   private long calledOrders(List<OrderEvent> orders) {
     Set<String> called =
         api.calls().stream().map(FakeCompletionApi.Call::orderId).collect(Collectors.toSet());
@@ -301,6 +371,14 @@ class CompletionNotifierTest {
   }
 
   private OrderEvent event(OrderEventType type) {
+    return event(type, Instant.parse("2026-11-24T04:00:00Z"));
+  }
+
+  private OrderEvent recentEvent() {
+    return event(OrderEventType.ORDER_COMPLETED, Instant.now());
+  }
+
+  private OrderEvent event(OrderEventType type, Instant occurredAt) {
     return new OrderEvent(
         UUID.randomUUID().toString(),
         type,
@@ -310,7 +388,7 @@ class CompletionNotifierTest {
         500,
         1500,
         "http://localhost:8090/lra-coordinator/" + UUID.randomUUID(),
-        Instant.parse("2026-11-24T04:00:00Z"));
+        occurredAt);
   }
 
   /** Publishes in order; the last record's place on the topic. */
