@@ -424,11 +424,7 @@ class OrderSagaSystemIT {
   void aJoinedServiceDownAnswers503AndIsCompensatedOnceItIsBack() throws Exception {
     ExecutorService client = Executors.newSingleThreadExecutor();
     try {
-      Future<Answer> placing =
-          client.submit(
-              () -> stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow=4s")));
-      // Past point-deduct: order-service has joined, stock-deduct is being held.
-      await().atMost(SETTLE).until(() -> stack.balance(user) < START_POINTS);
+      Future<Answer> placing = placeHeldAtStockDeduct(client); // order-service has joined
       long orderService = runSh.pid("order-service").orElseThrow();
       ProcessHandle.of(orderService).orElseThrow().destroyForcibly();
       await().until(() -> !RunScript.alive(orderService));
@@ -465,10 +461,7 @@ class OrderSagaSystemIT {
   void aForgedCancelOfALiveOrderIsRefusedAndTheOrderCompletes() throws Exception {
     ExecutorService client = Executors.newSingleThreadExecutor();
     try {
-      Future<Answer> placing =
-          client.submit(
-              () -> stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow=4s")));
-      await().atMost(SETTLE).until(() -> stack.balance(user) < START_POINTS);
+      Future<Answer> placing = placeHeldAtStockDeduct(client);
       List<String> live = stack.activeLras();
       assertThat(live).as("this order's LRA, mid-saga").hasSize(1);
       String lraId = live.get(0);
@@ -489,6 +482,17 @@ class OrderSagaSystemIT {
     } finally {
       client.shutdownNow();
     }
+  }
+
+  /**
+   * Places an order whose stock-deduct is held 4 s (within the limit); returns once past points.
+   */
+  private Future<Answer> placeHeldAtStockDeduct(ExecutorService client) {
+    Future<Answer> placing =
+        client.submit(
+            () -> stack.placeOrder(order(POINTS_TO_USE), failing("stock-deduct:slow=4s")));
+    await().atMost(SETTLE).until(() -> stack.balance(user) < START_POINTS);
+    return placing;
   }
 
   private void restart(String process) throws Exception {
