@@ -15,7 +15,11 @@ import org.springframework.test.context.TestPropertySource;
 /** Profile prod turns fault injection off: the failure header is ignored. */
 @OrderServiceOnH2
 @ActiveProfiles("prod")
-@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@TestPropertySource(
+    properties = {
+      "SAGA_CALLBACK_SECRET=a-production-grade-secret",
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token"
+    })
 class OrderProdProfileTest {
 
   @Autowired OrderParticipant participant;

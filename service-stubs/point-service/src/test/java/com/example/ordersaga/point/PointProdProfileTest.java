@@ -14,7 +14,11 @@ import org.springframework.test.context.TestPropertySource;
 /** Profile prod: X-Simulate-Failure is ignored, and the admin endpoints are not served. */
 @PointServiceOnH2
 @ActiveProfiles("prod")
-@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@TestPropertySource(
+    properties = {
+      "SAGA_CALLBACK_SECRET=a-production-grade-secret",
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token"
+    })
 class PointProdProfileTest {
 
   @Autowired PointParticipant participant;

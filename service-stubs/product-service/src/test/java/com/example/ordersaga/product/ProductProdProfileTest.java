@@ -26,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "SAGA_CALLBACK_SECRET=a-production-grade-secret",
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token",
       ProductServiceOnH2.SERVLET_NAME + "prod-profile"
     })
 class ProductProdProfileTest {

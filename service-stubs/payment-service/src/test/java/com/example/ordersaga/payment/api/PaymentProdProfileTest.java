@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "SAGA_CALLBACK_SECRET=fault-injection-off-test-secret",
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token",
       "camel.servlet.mapping.servlet-name=CamelServletProdProfile"
     })
 class PaymentProdProfileTest {

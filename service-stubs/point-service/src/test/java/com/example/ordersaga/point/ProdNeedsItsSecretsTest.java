@@ -1,0 +1,45 @@
+package com.example.ordersaga.point;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Profile prod has no default callback secret and no open coordinator: a participant without either
+ * refuses to start.
+ */
+class ProdNeedsItsSecretsTest {
+
+  @Test
+  void participantWithoutSecretDoesNotStartInProd() {
+    assertThatThrownBy(
+            () -> startInProd("--SAGA_CALLBACK_SECRET=", "--LRA_COORDINATOR_TOKEN=a-token"))
+        .hasStackTraceContaining("the callback secret must have at least 16 characters");
+  }
+
+  @Test
+  void participantWithoutCoordinatorTokenDoesNotStartInProd() {
+    assertThatThrownBy(
+            () ->
+                startInProd(
+                    "--SAGA_CALLBACK_SECRET=a-production-grade-secret", "--LRA_COORDINATOR_TOKEN="))
+        .hasStackTraceContaining("LRA_COORDINATOR_TOKEN is required");
+  }
+
+  private static void startInProd(String... secrets) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--camel.servlet.mapping.servlet-name=ProdSecretCheck",
+                "--spring.datasource.url=" + PointFixtures.h2Url("point-prod-secret")));
+    args.addAll(List.of(secrets));
+    new SpringApplicationBuilder(PointServiceApplication.class)
+        .profiles("prod")
+        .run(args.toArray(String[]::new))
+        .close();
+  }
+}
