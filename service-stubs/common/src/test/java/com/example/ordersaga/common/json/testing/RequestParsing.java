@@ -1,10 +1,12 @@
 package com.example.ordersaga.common.json.testing;
 
 import com.example.ordersaga.common.json.StrictJsonBody;
+import com.example.ordersaga.common.json.StrictText;
 import com.example.ordersaga.common.json.StrictTextModule;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import java.io.IOException;
@@ -56,6 +58,16 @@ public final class RequestParsing {
     } catch (InvalidRequest e) {
       return 400;
     }
+    requireText(json.valueToTree(request));
     return 200;
+  }
+
+  /** What a service accepts, it can store: no lone surrogate, no NUL in any text of it. */
+  private static void requireText(JsonNode node) {
+    if (node.isTextual() && StrictText.problem(node.textValue()) != null) {
+      throw new AssertionError(
+          "accepted text that UTF-8 cannot carry: " + StrictText.problem(node.textValue()));
+    }
+    node.elements().forEachRemaining(RequestParsing::requireText);
   }
 }
