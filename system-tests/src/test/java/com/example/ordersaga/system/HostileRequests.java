@@ -1,23 +1,84 @@
 package com.example.ordersaga.system;
 
+import com.example.ordersaga.common.json.testing.HostileTexts;
+import com.example.ordersaga.common.json.testing.RawJson;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A corpus of malformed or hostile {@code POST /api/orders} requests: wrong types and missing
  * fields for every field, numbers out of range or out of any range, oversized and deeply nested
- * bodies, odd Unicode, SQL-looking strings, wrong content types, duplicate keys. Every one must be
- * answered 4xx with the contract's body, never 5xx, and none may start a saga.
+ * bodies, odd Unicode, SQL-looking strings, wrong content types, duplicate keys; and, as raw bytes
+ * to the orchestrator and to every service endpoint that reads a JSON body, text encodings that are
+ * not UTF-8 or carry what UTF-8 cannot ({@link HostileTexts}). Every one must be answered 4xx with
+ * the contract's body, never 5xx, and none may start a saga or write a row.
  */
 final class HostileRequests {
 
-  /** One request: a name for the report, its Content-Type and body. */
-  /** {@code status}: the one answer the contract gives, or null where any 4xx refusal fits. */
-  record Hostile(String name, String contentType, String body, Integer status) {
+  /** Where a request goes: the deployable's port variable (run.sh), the method and the path. */
+  record Target(String portVariable, String method, String path) {}
+
+  /**
+   * One request: a name for the report, where it goes, its Content-Type and body (bytes, which a
+   * Java String could not hold when they are not UTF-8). {@code status}: the one answer the
+   * contract gives, or null where any 4xx refusal fits.
+   */
+  record Hostile(String name, Target target, String contentType, byte[] body, Integer status) {
     Hostile(String name, String contentType, String body) {
-      this(name, contentType, body, null);
+      this(name, ORDERS, contentType, RawJson.utf8(body), null);
+    }
+
+    Hostile(String name, String contentType, String body, Integer status) {
+      this(name, ORDERS, contentType, RawJson.utf8(body), status);
     }
   }
+
+  static final Target ORDERS = new Target("ORCHESTRATOR_PORT", "POST", "/api/orders");
+
+  /**
+   * A service's saga step wants an LRA id ({@code Exchange.SAGA_LONG_RUNNING_ACTION}; no Camel on
+   * this class path): every request carries one, where nothing listens, so only its body is wrong.
+   */
+  static final String LRA_HEADER = "Long-Running-Action";
+
+  static final String NO_LRA = "http://localhost:1/lra-coordinator/hostile";
+
+  /** Every service endpoint that reads a JSON body, a valid body with a text field to spoil. */
+  private static final List<Spoiled> SERVICE_BODIES =
+      List.of(
+          new Spoiled(
+              new Target("ORDER_SERVICE_PORT", "POST", "/orders"),
+              "{\"orderId\":\"hostile-order\",\"userId\":\"@@\",\"items\":[{\"productId\":"
+                  + "\"product-1\",\"quantity\":1,\"unitPrice\":1000}],\"totalAmount\":1000,"
+                  + "\"pointsUsed\":0,\"paidAmount\":1000,\"paymentMethod\":\"CARD\"}",
+              "userId"),
+          new Spoiled(
+              new Target("PAYMENT_SERVICE_PORT", "POST", "/payments/validations"),
+              payment(),
+              "userId"),
+          new Spoiled(new Target("PAYMENT_SERVICE_PORT", "POST", "/payments"), payment(), "userId"),
+          new Spoiled(
+              new Target("POINT_SERVICE_PORT", "POST", "/points/user-1/deductions"),
+              "{\"orderId\":\"@@\",\"points\":10}",
+              "orderId"),
+          new Spoiled(
+              new Target("POINT_SERVICE_PORT", "PUT", "/admin/points/hostile-user"),
+              "{\"balance\":5,\"note\":\"@@\"}",
+              null),
+          new Spoiled(
+              new Target("PRODUCT_SERVICE_PORT", "POST", "/stock/deductions"),
+              "{\"orderId\":\"hostile-order\",\"items\":[{\"productId\":\"@@\",\"quantity\":1}]}",
+              "items[0].productId"),
+          new Spoiled(
+              new Target("PRODUCT_SERVICE_PORT", "PUT", "/admin/products/hostile-product"),
+              "{\"name\":\"@@\",\"price\":100,\"stock\":5}",
+              "name"));
+
+  /**
+   * A body template with {@link RawJson#HOLE} in the text value of {@code field}, or in an ignored
+   * property (null field: only the bytes that are not UTF-8 apply).
+   */
+  private record Spoiled(Target target, String template, String field) {}
 
   private static final String JSON = "application/json";
   private static final String ITEM = "{\"productId\":\"product-1\",\"quantity\":1}";
@@ -236,7 +297,54 @@ final class HostileRequests {
       corpus.add(new Hostile("Content-Type " + type, type, valid, 415));
     }
     corpus.add(new Hostile("no Content-Type", null, valid, 415));
+    corpus.add(new Hostile("charset ISO-8859-1", JSON + "; charset=ISO-8859-1", valid, 415));
+    // Text encodings, as bytes: in the orchestrator's order and in every service's body.
+    corpus.addAll(
+        encodings(ORDERS, order("\"userId\":\"@@\"", items(ITEM), "0", "\"CARD\""), "userId"));
+    corpus.addAll(
+        encodings(
+            ORDERS,
+            order(user(), items("{\"productId\":\"@@\",\"quantity\":1}"), "0", "\"CARD\""),
+            "productId"));
+    corpus.add(
+        new Hostile(
+            "the issue's own: userId FF FE, no items",
+            ORDERS,
+            JSON,
+            RawJson.fill("{\"userId\":\"@@\",\"items\":[]}", RawJson.bytes(0xFF, 0xFE)),
+            400));
+    corpus.add(
+        new Hostile(
+            "a BOM before an invalid order",
+            ORDERS,
+            JSON,
+            RawJson.concat(
+                HostileTexts.BOM, RawJson.utf8(order(user(), "\"items\":[]", "0", "\"CARD\""))),
+            400));
+    for (Spoiled spoiled : SERVICE_BODIES) {
+      corpus.addAll(encodings(spoiled.target(), spoiled.template(), spoiled.field()));
+    }
     return corpus;
+  }
+
+  /** Every hostile text encoding in {@code template}'s hole, each to be answered 400. */
+  private static List<Hostile> encodings(Target target, String template, String field) {
+    return HostileTexts.in(template, field == null ? "an ignored property" : field).stream()
+        .filter(hostile -> field != null || hostile.field().equals("body"))
+        .map(
+            hostile ->
+                new Hostile(
+                    target.method() + " " + target.path() + ": " + hostile.name(),
+                    target,
+                    JSON,
+                    hostile.body(),
+                    400))
+        .toList();
+  }
+
+  private static String payment() {
+    return "{\"orderId\":\"hostile-order\",\"userId\":\"@@\",\"paymentMethod\":\"CARD\","
+        + "\"totalAmount\":1000,\"pointsUsed\":0,\"paidAmount\":1000}";
   }
 
   private static Hostile json(String name, String body) {

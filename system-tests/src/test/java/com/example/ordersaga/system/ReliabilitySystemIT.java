@@ -151,10 +151,12 @@ class ReliabilitySystemIT {
     List<String> wrong = new ArrayList<>();
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     for (Hostile request : corpus) {
+      HostileRequests.Target target = request.target();
       HttpRequest.Builder post =
-          HttpRequest.newBuilder(URI.create(runSh.url("ORCHESTRATOR_PORT") + "/api/orders"))
+          HttpRequest.newBuilder(URI.create(runSh.url(target.portVariable()) + target.path()))
               .timeout(Duration.ofSeconds(30))
-              .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+              .header(HostileRequests.LRA_HEADER, HostileRequests.NO_LRA)
+              .method(target.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
       if (request.contentType() != null) {
         post.header("Content-Type", request.contentType());
       }
@@ -316,7 +318,9 @@ class ReliabilitySystemIT {
     counts.put("saga view", getArray("ORCHESTRATOR_PORT", "/api/orders").size());
     counts.put("orders", getArray("ORDER_SERVICE_PORT", "/orders").size());
     counts.put("payments", getArray("PAYMENT_SERVICE_PORT", "/payments").size());
+    counts.put("point accounts", getArray("POINT_SERVICE_PORT", "/points").size());
     counts.put("point movements", getArray("POINT_SERVICE_PORT", "/movements").size());
+    counts.put("products", getArray("PRODUCT_SERVICE_PORT", "/products").size());
     counts.put("stock movements", getArray("PRODUCT_SERVICE_PORT", "/movements").size());
     counts.put("LRAs open", getArray("LRA_COORDINATOR_PORT", "/lra-coordinator").size());
     return counts;

@@ -1,5 +1,6 @@
 package com.example.ordersaga.routes.api;
 
+import com.example.ordersaga.common.json.StrictJsonBody;
 import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.JsonErrors;
@@ -59,7 +60,7 @@ public class OrderPlacement {
   public void accept(Exchange exchange) throws Exception {
     Message in = exchange.getIn();
     PlaceOrderRequest request =
-        reader.read(in.getHeader(Exchange.CONTENT_TYPE, String.class), in.getBody(String.class));
+        reader.read(in.getHeader(Exchange.CONTENT_TYPE, String.class), in.getBody(byte[].class));
     String key = in.getHeader(IdempotencyKeys.HEADER, String.class);
     keys.validate(key);
     if (key != null) {
@@ -131,6 +132,9 @@ public class OrderPlacement {
 
   private Answer answerFor(Exchange exchange, Exception caught) {
     if (caught instanceof RequestReader.UnsupportedMediaType unsupported) {
+      return OrderAnswers.invalid(415, unsupported.body());
+    }
+    if (caught instanceof StrictJsonBody.UnsupportedCharset unsupported) {
       return OrderAnswers.invalid(415, unsupported.body());
     }
     if (caught instanceof JsonProcessingException unreadable) {

@@ -1,5 +1,7 @@
 package com.example.ordersaga.routes.api;
 
+import com.example.ordersaga.common.json.StrictJsonBody;
+import com.example.ordersaga.common.json.StrictTextModule;
 import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
@@ -25,8 +27,10 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Reads {@code POST /api/orders} strictly: JSON only (else 415), no duplicate keys, no numbers in
- * strings or fractions where integers belong, then Bean Validation. Every refusal names the field.
+ * Reads {@code POST /api/orders} strictly: JSON only (else 415), in UTF-8 (another charset 415,
+ * invalid bytes 400, a leading byte order mark dropped), no duplicate keys, no numbers in strings
+ * or fractions where integers belong, no lone surrogate or NUL in a text, then Bean Validation.
+ * Every refusal names the field, or {@code body}; nothing reaches the saga before it.
  */
 public class RequestReader {
 
@@ -45,6 +49,7 @@ public class RequestReader {
             .addModule(
                 new SimpleModule()
                     .addDeserializer(PaymentMethod.class, new ExactEnum<>(PaymentMethod.class)))
+            .addModule(new StrictTextModule())
             .build();
     // A value is read as what it is: no number or boolean becomes a text, no text (blank or
     // not) becomes a number or nothing.
@@ -63,20 +68,21 @@ public class RequestReader {
     this.validator = validator;
   }
 
-  public PlaceOrderRequest read(String contentType, String body) throws IOException {
+  public PlaceOrderRequest read(String contentType, byte[] body) throws IOException {
     if (!isJson(contentType)) {
       throw new UnsupportedMediaType(contentType);
     }
-    if (body == null || body.isBlank()) {
+    String text = StrictJsonBody.read(contentType, body == null ? new byte[0] : body);
+    if (text.isBlank()) {
       throw new InvalidRequest(
           "request body is required", List.of(new Violation("", "request body is required")));
     }
-    PlaceOrderRequest request = reader.readValue(body);
+    PlaceOrderRequest request = reader.readValue(text);
     validator.validate(request);
     return request;
   }
 
-  /** Exactly application/json, with or without parameters such as charset. */
+  /** Exactly application/json, with or without parameters (a charset is checked on reading). */
   public static boolean isJson(String contentType) {
     if (contentType == null) {
       return false;

@@ -1,5 +1,6 @@
 package com.example.ordersaga.common;
 
+import com.example.ordersaga.common.json.StrictTextModule;
 import com.example.ordersaga.common.lra.AuthorizedLraSagaService;
 import com.example.ordersaga.common.lra.CoordinatorToken;
 import com.example.ordersaga.common.participant.ParticipantProperties;
@@ -10,6 +11,7 @@ import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.example.ordersaga.common.web.NotStartedFilter;
 import com.example.ordersaga.common.web.ResponseHeaderFilter;
+import com.example.ordersaga.common.web.Utf8JsonBodyFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -34,9 +36,10 @@ import org.springframework.core.env.Profiles;
 
 /**
  * What every deployable of the system gets by depending on this module, the orchestrator as well as
- * the services: SQL access, request validation, the start-up guard, and the signing and checking of
- * the coordinator's callbacks and the coordinator's token on every call to it (with camel-lra on
- * the class path). The participants' own machinery (ledger, fault injection) is {@link
+ * the services: SQL access, request validation, strict UTF-8 JSON bodies, the start-up guard, and
+ * the signing and checking of the coordinator's callbacks and the coordinator's token on every call
+ * to it (with camel-lra on the class path). The participants' own machinery (ledger, fault
+ * injection) is {@link
  * com.example.ordersaga.common.participant.ParticipantAutoConfiguration}.
  */
 // Before camel-lra's own: its saga service backs off for ours.
@@ -80,6 +83,25 @@ public class ServiceAutoConfiguration {
         new FilterRegistrationBean<>(new NotStartedFilter(camel, json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * After Spring Security's chain (order -100) where there is one, so a console request is
+   * authenticated before its body is read; before every route, which would decode the body
+   * leniently.
+   */
+  @Bean
+  FilterRegistrationBean<Utf8JsonBodyFilter> utf8JsonBodyFilter(ObjectMapper json) {
+    FilterRegistrationBean<Utf8JsonBodyFilter> registration =
+        new FilterRegistrationBean<>(new Utf8JsonBodyFilter(json));
+    registration.setOrder(0);
+    return registration;
+  }
+
+  /** Spring Boot adds it to the ObjectMapper that the REST bindings read request bodies with. */
+  @Bean
+  StrictTextModule strictTextModule() {
+    return new StrictTextModule();
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package com.example.ordersaga.common.participant.errors;
 
+import com.example.ordersaga.common.json.StrictTextModule;
 import com.example.ordersaga.common.participant.errors.ErrorBody.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,6 +41,9 @@ public final class JsonErrors {
   }
 
   private static String describe(JsonMappingException error) {
+    if (error instanceof StrictTextModule.InvalidText text) {
+      return text.getOriginalMessage();
+    }
     if (error instanceof InvalidFormatException format && format.getTargetType() != null) {
       if (format.getTargetType().isEnum()) {
         return "must be one of "
