@@ -39,8 +39,7 @@ import org.springframework.core.env.Profiles;
  * the services: SQL access, request validation, strict UTF-8 JSON bodies, the start-up guard, and
  * the signing and checking of the coordinator's callbacks and the coordinator's token on every call
  * to it (with camel-lra on the class path). The participants' own machinery (ledger, fault
- * injection) is {@link
- * com.example.ordersaga.common.participant.ParticipantAutoConfiguration}.
+ * injection) is {@link com.example.ordersaga.common.participant.ParticipantAutoConfiguration}.
  */
 // Before camel-lra's own: its saga service backs off for ours.
 @AutoConfiguration(
