@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,7 +212,8 @@ class IdempotencyKeyTest {
   }
 
   private String fingerprint(String body) throws Exception {
-    return RequestFingerprint.of(json, reader.read("application/json", body));
+    return RequestFingerprint.of(
+        json, reader.read("application/json", body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private void claim(String key, String fingerprint, Instant at, String orderId) {

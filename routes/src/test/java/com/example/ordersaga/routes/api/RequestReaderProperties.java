@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ordersaga.common.json.StrictJsonBody;
 import com.example.ordersaga.common.json.StrictText;
+import com.example.ordersaga.common.json.testing.Gen;
 import com.example.ordersaga.common.json.testing.HostileBodies;
+import com.example.ordersaga.common.json.testing.PropertyCheck;
+import com.example.ordersaga.common.json.testing.PropertyCheck.Request;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.routes.plan.PlaceOrderRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever Content-Type and bytes {@code POST /api/orders} gets, its reader accepts a well-formed
@@ -35,18 +33,23 @@ class RequestReaderProperties {
           new ObjectMapper(),
           new RequestValidator(Validation.buildDefaultValidatorFactory().getValidator()));
 
-  @Property(tries = 5000, seed = HostileBodies.SEED)
-  void everyRequestIsReadOrRefusedWith400Or415(
-      @ForAll("contentTypes") String contentType, @ForAll("bodies") byte[] body) throws Exception {
-    int status = statusOf(contentType, body);
+  @Test
+  void everyRequestIsReadOrRefusedWith400Or415() {
+    Gen<String> contentTypes =
+        Gen.mostly(
+            9,
+            10,
+            HostileBodies.contentTypes(),
+            Gen.of(List.of("*/*", "text/json", "application/*")));
+    var outcomes =
+        PropertyCheck.forAll(
+            "order request reader",
+            HostileBodies.SEED,
+            5000,
+            Request.of(contentTypes, HostileBodies.around(ORDER, "user-1")),
+            request -> statusOf(request.contentType(), request.body()));
 
-    Statistics.collect(status);
-    Statistics.coverage(
-        coverage -> {
-          coverage.check(201).count(times -> times > 0);
-          coverage.check(400).count(times -> times > 0);
-          coverage.check(415).count(times -> times > 0);
-        });
+    assertThat(outcomes).containsOnlyKeys("201", "400", "415");
   }
 
   /** 201 stands for "read": the saga would start with a valid, well-formed order. */
@@ -62,17 +65,5 @@ class RequestReaderProperties {
     assertThat(StrictText.problem(request.userId())).as(request.userId()).isNull();
     assertThat(request.items()).isNotEmpty();
     return 201;
-  }
-
-  @Provide
-  Arbitrary<String> contentTypes() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(9, HostileBodies.contentTypes()),
-        Tuple.of(1, Arbitraries.of("*/*", "text/json", "application/*")));
-  }
-
-  @Provide
-  Arbitrary<byte[]> bodies() {
-    return HostileBodies.around(ORDER, "user-1");
   }
 }

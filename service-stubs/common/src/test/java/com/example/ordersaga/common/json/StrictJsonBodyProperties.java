@@ -2,7 +2,10 @@ package com.example.ordersaga.common.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ordersaga.common.json.testing.Gen;
 import com.example.ordersaga.common.json.testing.HostileBodies;
+import com.example.ordersaga.common.json.testing.PropertyCheck;
+import com.example.ordersaga.common.json.testing.PropertyCheck.Request;
 import com.example.ordersaga.common.json.testing.RequestParsing;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever bytes a body holds, the shared reading of a service's request ends in 200, 400 or 415,
@@ -36,52 +35,52 @@ class StrictJsonBodyProperties {
 
   record Order(@NotBlank String userId, @NotNull List<@NotNull @Valid Item> items) {}
 
-  @Property(tries = 3000, seed = HostileBodies.SEED)
-  void everyBodyIsReadOrRefusedWith400Or415(
-      @ForAll("contentTypes") String contentType, @ForAll("bodies") byte[] body) throws Exception {
-    int status = parsing.status(contentType, body, Order.class);
+  private final Gen<byte[]> bodies = HostileBodies.around(TEMPLATE, "user-1");
 
-    Statistics.collect(status);
-    assertThat(status).isIn(200, 400, 415);
-    Statistics.coverage(
-        coverage -> {
-          coverage.check(200).count(times -> times > 0);
-          coverage.check(400).count(times -> times > 0);
-          coverage.check(415).count(times -> times > 0);
-        });
+  @Test
+  void everyBodyIsReadOrRefusedWith400Or415() {
+    var outcomes =
+        PropertyCheck.forAll(
+            "shared request reading",
+            HostileBodies.SEED,
+            3000,
+            Request.of(HostileBodies.jsonContentTypes(), bodies),
+            request -> {
+              int status = parsing.status(request.contentType(), request.body(), Order.class);
+              assertThat(status).isIn(200, 400, 415);
+              return status;
+            });
+
+    assertThat(outcomes).containsOnlyKeys("200", "400", "415");
   }
 
-  @Property(tries = 3000, seed = HostileBodies.SEED)
-  void whatIsAcceptedIsValidUtf8AndItsTextHasNoLoneSurrogateOrNul(@ForAll("bodies") byte[] body)
-      throws Exception {
+  @Test
+  void whatIsAcceptedIsValidUtf8AndItsTextHasNoLoneSurrogateOrNul() {
+    var outcomes =
+        PropertyCheck.forAll(
+            "strict UTF-8 decoding", HostileBodies.SEED, 3000, bodies, this::decodedFaithfully);
+
+    assertThat(outcomes).containsOnlyKeys("decoded", "refused");
+  }
+
+  private String decodedFaithfully(byte[] body) throws Exception {
     String text;
     try {
       text = StrictJsonBody.read("application/json", body);
     } catch (InvalidRequest refused) {
-      Statistics.collect("refused");
-      return;
+      return "refused";
     }
-    Statistics.collect("decoded");
     byte[] content = Arrays.copyOfRange(body, StrictJsonBody.start(body), body.length);
     assertThat(text.getBytes(StandardCharsets.UTF_8)).isEqualTo(content);
     Order order;
     try {
       order = json.readValue(text, Order.class);
     } catch (JsonProcessingException unreadable) {
-      return;
+      return "decoded";
     }
     if (order != null && order.userId() != null) {
       assertThat(StrictText.problem(order.userId())).isNull();
     }
-  }
-
-  @Provide
-  Arbitrary<String> contentTypes() {
-    return HostileBodies.jsonContentTypes();
-  }
-
-  @Provide
-  Arbitrary<byte[]> bodies() {
-    return HostileBodies.around(TEMPLATE, "user-1");
+    return "decoded";
   }
 }

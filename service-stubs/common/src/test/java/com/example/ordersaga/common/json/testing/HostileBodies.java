@@ -4,13 +4,9 @@ import com.example.ordersaga.common.json.StrictJsonBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * jqwik generators of request bodies around a valid one: its text field filled with any text (lone
+ * Generators of request bodies around a valid one: its text field filled with any text (lone
  * surrogates and controls among it, escaped or raw), with hostile or random bytes, the valid body
  * cut short or with a byte changed or inserted, a byte order mark before it, or bytes at random.
  * Most are invalid; some are valid, so that what is accepted is checked too.
@@ -18,7 +14,7 @@ import net.jqwik.api.Tuple;
 public final class HostileBodies {
 
   /** The one seed of every property over request parsing: a run is replayable. */
-  public static final String SEED = "20261202";
+  public static final long SEED = 20261202L;
 
   private static final List<String> CONTENT_TYPES =
       List.of(
@@ -33,70 +29,58 @@ public final class HostileBodies {
   private HostileBodies() {}
 
   /** A Content-Type, application/json most of the time. */
-  public static Arbitrary<String> contentTypes() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.just("application/json")),
-        Tuple.of(4, Arbitraries.of(CONTENT_TYPES)));
+  public static Gen<String> contentTypes() {
+    return Gen.mostly(6, 10, Gen.just("application/json"), Gen.of(CONTENT_TYPES));
   }
 
   /** A JSON Content-Type, or none: what a service's JSON binding reads. */
-  public static Arbitrary<String> jsonContentTypes() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.just("application/json")),
-        Tuple.of(3, Arbitraries.of(CONTENT_TYPES.stream().filter(StrictJsonBody::isJson).toList())),
-        Tuple.of(1, Arbitraries.just(null)));
+  public static Gen<String> jsonContentTypes() {
+    Gen<String> json = Gen.of(CONTENT_TYPES.stream().filter(StrictJsonBody::isJson).toList());
+    return Gen.mostly(
+        6, 10, Gen.just("application/json"), Gen.mostly(3, 4, json, Gen.just((String) null)));
   }
 
   /** Bodies around {@code template}: valid JSON with {@link RawJson#HOLE} in a text value. */
-  public static Arbitrary<byte[]> around(String template, String validValue) {
+  public static Gen<byte[]> around(String template, String validValue) {
     byte[] valid = RawJson.fill(template, validValue);
-    Arbitrary<byte[]> body =
-        Arbitraries.oneOf(
-            anyText().map(text -> RawJson.fill(template, escaped(text))),
-            anyText().map(text -> RawJson.fill(template, raw(text))),
+    Gen<String> anyText = Gen.anyChars(20);
+    Gen<byte[]> body =
+        Gen.oneOf(
+            anyText.map(text -> RawJson.fill(template, escaped(text))),
+            anyText.map(text -> RawJson.fill(template, raw(text))),
             hostileBytes().map(bytes -> RawJson.fill(template, bytes)),
-            Arbitraries.of(HostileTexts.INVALID_ESCAPES).map(e -> RawJson.fill(template, e)),
+            Gen.of(HostileTexts.INVALID_ESCAPES).map(escape -> RawJson.fill(template, escape)),
             mutated(valid),
-            Arbitraries.just(valid),
-            randomBytes());
-    return Combinators.combine(body, Arbitraries.integers().between(0, 9))
-        .as((bytes, dice) -> dice == 0 ? RawJson.concat(HostileTexts.BOM, bytes) : bytes);
-  }
-
-  /** Any text: every char, surrogates (paired or not) and controls among them. */
-  private static Arbitrary<String> anyText() {
-    return Arbitraries.strings().all().ofMaxLength(20);
+            Gen.just(valid),
+            Gen.bytes(24));
+    return Gen.mostly(1, 10, body.map(bytes -> RawJson.concat(HostileTexts.BOM, bytes)), body);
   }
 
   /** Named hostile sequences and random bytes. */
-  private static Arbitrary<byte[]> hostileBytes() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(HostileTexts.INVALID_UTF8).map(HostileTexts.Sequence::bytes), randomBytes());
-  }
-
-  private static Arbitrary<byte[]> randomBytes() {
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(24);
+  private static Gen<byte[]> hostileBytes() {
+    return Gen.oneOf(
+        Gen.of(HostileTexts.INVALID_UTF8).map(HostileTexts.Sequence::bytes), Gen.bytes(24));
   }
 
   /** {@code valid} cut short, or a byte changed, or a hostile sequence inserted. */
-  private static Arbitrary<byte[]> mutated(byte[] valid) {
-    Arbitrary<Integer> at = Arbitraries.integers().between(0, valid.length - 1);
-    return Arbitraries.oneOf(
-        at.map(end -> Arrays.copyOf(valid, end)),
-        Combinators.combine(at, Arbitraries.bytes())
-            .as(
-                (index, value) -> {
-                  byte[] changed = valid.clone();
-                  changed[index] = value;
-                  return changed;
-                }),
-        Combinators.combine(at, hostileBytes())
-            .as(
-                (index, inserted) ->
-                    RawJson.concat(
-                        Arrays.copyOf(valid, index),
-                        inserted,
-                        Arrays.copyOfRange(valid, index, valid.length))));
+  private static Gen<byte[]> mutated(byte[] valid) {
+    Gen<Integer> at = Gen.between(0, valid.length - 1);
+    Gen<byte[]> cut = at.map(end -> Arrays.copyOf(valid, end));
+    Gen<byte[]> changed =
+        random -> {
+          byte[] copy = valid.clone();
+          copy[at.next(random)] = (byte) random.nextInt(256);
+          return copy;
+        };
+    Gen<byte[]> inserted =
+        random -> {
+          int index = at.next(random);
+          return RawJson.concat(
+              Arrays.copyOf(valid, index),
+              hostileBytes().next(random),
+              Arrays.copyOfRange(valid, index, valid.length));
+        };
+    return Gen.oneOf(cut, changed, inserted);
   }
 
   /** {@code text} as a JSON string's content, every char outside printable ASCII escaped. */

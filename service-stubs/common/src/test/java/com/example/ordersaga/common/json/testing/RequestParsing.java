@@ -62,6 +62,30 @@ public final class RequestParsing {
     return 200;
   }
 
+  /**
+   * The property every service states for each of its request types: {@code tries} bodies around
+   * {@code template} (its {@link RawJson#HOLE} first holding {@code validValue}), with JSON
+   * Content-Types, each read into {@code type} with the answer 200, 400 or 415 and nothing else.
+   *
+   * @return the statuses and how often each came
+   */
+  public java.util.Map<String, Integer> assertEveryBodyAnswered(
+      String name, int tries, String template, String validValue, Class<?> type) {
+    return PropertyCheck.forAll(
+        name,
+        HostileBodies.SEED,
+        tries,
+        PropertyCheck.Request.of(
+            HostileBodies.jsonContentTypes(), HostileBodies.around(template, validValue)),
+        request -> {
+          int answered = status(request.contentType(), request.body(), type);
+          if (answered != 200 && answered != 400 && answered != 415) {
+            throw new AssertionError("answered " + answered);
+          }
+          return answered;
+        });
+  }
+
   /** What a service accepts, it can store: no lone surrogate, no NUL in any text of it. */
   private static void requireText(JsonNode node) {
     if (node.isTextual() && StrictText.problem(node.textValue()) != null) {
