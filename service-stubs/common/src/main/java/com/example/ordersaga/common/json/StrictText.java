@@ -32,11 +32,7 @@ public final class StrictText {
    */
   public static String decode(String field, byte[] bytes) {
     int start = startsWithBom(bytes) ? BOM.length : 0;
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictDecoder();
     ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
     String text;
     try {
@@ -84,13 +80,17 @@ public final class StrictText {
         && bytes[2] == BOM[2];
   }
 
+  /** UTF-8 that reports what it cannot decode, where the JDK's default would replace it. */
+  private static CharsetDecoder strictDecoder() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   /** Where decoding stopped: the offset of the first byte that is not part of valid UTF-8. */
   private static int firstInvalidByte(byte[] bytes, int start) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictDecoder();
     ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer output = CharBuffer.allocate(bytes.length + 1);
     decoder.decode(input, output, true);
