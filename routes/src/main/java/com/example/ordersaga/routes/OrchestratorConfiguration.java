@@ -14,8 +14,10 @@ import com.example.ordersaga.routes.pricing.ProductServiceQuotes;
 import com.example.ordersaga.routes.saga.SagaDeadline;
 import com.example.ordersaga.routes.saga.StepCalls;
 import com.example.ordersaga.routes.saga.TimeLimitedLraSagaService;
+import com.example.ordersaga.routes.view.SagaMetrics;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -73,13 +75,19 @@ class OrchestratorConfiguration {
   }
 
   @Bean
-  CompletionCalls completionCalls(ObjectMapper json, NotifierProperties notifier) {
-    return new CompletionCalls(json, notifier.parkAfter(), Clock.systemUTC());
+  CompletionCalls completionCalls(
+      ObjectMapper json, NotifierProperties notifier, MeterRegistry registry) {
+    return new CompletionCalls(json, notifier.parkAfter(), Clock.systemUTC(), registry);
   }
 
   @Bean
-  SagaView sagaView(SqlGateway sql, ObjectMapper json) {
-    return new SagaView(sql, json);
+  SagaMetrics sagaMetrics(MeterRegistry registry) {
+    return new SagaMetrics(registry);
+  }
+
+  @Bean
+  SagaView sagaView(SqlGateway sql, ObjectMapper json, SagaMetrics metrics) {
+    return new SagaView(sql, json, metrics);
   }
 
   @Bean
@@ -122,7 +130,8 @@ class OrchestratorConfiguration {
       OrderPricing pricing,
       SagaView view,
       SagaDeadline deadline,
-      ObjectMapper json) {
-    return new OrderPlacement(reader, keys, pricing, view, deadline, json);
+      ObjectMapper json,
+      SagaMetrics metrics) {
+    return new OrderPlacement(reader, keys, pricing, view, deadline, json, metrics);
   }
 }

@@ -12,9 +12,11 @@ import com.example.ordersaga.routes.pricing.OrderPricing;
 import com.example.ordersaga.routes.saga.SagaDeadline;
 import com.example.ordersaga.routes.saga.SagaFailure;
 import com.example.ordersaga.routes.saga.SagaRun;
+import com.example.ordersaga.routes.view.SagaMetrics;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +42,7 @@ public class OrderPlacement {
   private final SagaView view;
   private final SagaDeadline deadline;
   private final ObjectMapper json;
+  private final SagaMetrics metrics;
 
   public OrderPlacement(
       RequestReader reader,
@@ -47,13 +50,15 @@ public class OrderPlacement {
       OrderPricing pricing,
       SagaView view,
       SagaDeadline deadline,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SagaMetrics metrics) {
     this.reader = reader;
     this.keys = keys;
     this.pricing = pricing;
     this.view = view;
     this.deadline = deadline;
     this.json = json;
+    this.metrics = metrics;
   }
 
   /** Reads the request and claims its Idempotency-Key; a replay gets its stored answer. */
@@ -67,6 +72,7 @@ public class OrderPlacement {
       Optional<IdempotencyKeys.StoredAnswer> earlier =
           keys.claimOrReplay(key, RequestFingerprint.of(json, request), this::endedAnswer);
       if (earlier.isPresent()) {
+        metrics.replayed();
         exchange.setProperty(ANSWER, replay(earlier.get()));
         return;
       }
@@ -99,7 +105,15 @@ public class OrderPlacement {
       return;
     }
     view.completed(run.orderId());
+    recordDuration("COMPLETED", run);
     exchange.setProperty(ANSWER, OrderAnswers.completed(run.plan(), run.lraId()));
+  }
+
+  private void recordDuration(String status, SagaRun run) {
+    if (run.deadlineNanos() != null) {
+      long startedNanos = run.deadlineNanos() - deadline.timeout().toNanos();
+      metrics.took(status, Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
   }
 
   /** Whatever stopped the order: the answer the contract gives for it. */
@@ -178,6 +192,7 @@ public class OrderPlacement {
   private Answer cancelled(String orderId, SagaRun run, SagaFailure failure) {
     if (run != null) {
       view.cancelled(orderId, failure.reason(), failure.failedStep());
+      recordDuration("CANCELLED", run);
     }
     log.info("order {} cancelled: {} at {}", orderId, failure.reason(), failure.failedStep());
     return OrderAnswers.cancelled(orderId, run == null ? null : run.lraId(), failure);

@@ -5,6 +5,8 @@ import com.example.ordersaga.common.events.OrderEventType;
 import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +45,21 @@ public class CompletionCalls {
   private final ObjectMapper json;
   private final Duration parkAfter;
   private final Clock clock;
+  private final Counter parked;
 
   /**
    * @param parkAfter how long after its order completed an event may wait for a failing partner
+   * @param registry where {@code notifier_parked_total} is counted
    */
-  public CompletionCalls(ObjectMapper json, Duration parkAfter, Clock clock) {
+  public CompletionCalls(
+      ObjectMapper json, Duration parkAfter, Clock clock, MeterRegistry registry) {
     this.json = json;
     this.parkAfter = parkAfter;
     this.clock = clock;
+    this.parked =
+        Counter.builder("notifier.parked")
+            .description("Records parked on the dead-letter topic")
+            .register(registry);
   }
 
   /** The record's JSON as an {@link OrderEvent}; anything else is parked unread. */
@@ -155,6 +164,11 @@ public class CompletionCalls {
         exchange.getProperty(RECORD_KEY),
         exchange.getProperty(ATTEMPTS),
         String.valueOf(caught));
+  }
+
+  /** The dead-letter topic took the record. */
+  public void countParked(Exchange exchange) {
+    parked.increment();
   }
 
   /** Done with the record (called, skipped or parked): its offset may be committed. */

@@ -80,6 +80,7 @@ public class CompletionNotifierRoute extends RouteBuilder {
         .process(calls::park)
         .to(
             "kafka:{{ordersaga.events.dead-letter-topic}}?requestRequiredAcks=all&enableIdempotence=true")
+        .process(calls::countParked)
         .process(CompletionCalls::commit);
   }
 }

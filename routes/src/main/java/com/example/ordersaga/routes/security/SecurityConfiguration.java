@@ -31,6 +31,8 @@ public class SecurityConfiguration {
             "/lra-participant/**",
             "/actuator/health/**",
             "/actuator/info",
+            // Open for Prometheus in dev; profile prod does not expose it.
+            "/actuator/prometheus",
             // Boot's error page: what a failed API request is forwarded to (not a login).
             "/error")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

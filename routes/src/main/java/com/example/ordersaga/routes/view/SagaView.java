@@ -26,10 +26,12 @@ public class SagaView {
   private static final Logger log = LoggerFactory.getLogger(SagaView.class);
   private final SqlGateway sql;
   private final ObjectMapper json;
+  private final SagaMetrics metrics;
 
-  public SagaView(SqlGateway sql, ObjectMapper json) {
+  public SagaView(SqlGateway sql, ObjectMapper json, SagaMetrics metrics) {
     this.sql = sql;
     this.json = json;
+    this.metrics = metrics;
   }
 
   public void opened(OrderPlan plan) throws JsonProcessingException {
@@ -61,7 +63,9 @@ public class SagaView {
   }
 
   public void completed(String orderId) {
-    sql.update("orchestrator/complete-order.sql", Map.of("orderId", orderId));
+    if (sql.update("orchestrator/complete-order.sql", Map.of("orderId", orderId)) == 1) {
+      metrics.ended("COMPLETED", SagaMetrics.NO_REASON, 1);
+    }
   }
 
   /**
@@ -82,7 +86,12 @@ public class SagaView {
     row.put("orderId", orderId);
     row.put("reason", reason);
     row.put("failedStep", failedStep);
-    sql.update("orchestrator/cancel-order.sql", row);
+    // Counted where the order ends, once (on whichever replica): with the reason that was kept.
+    if (sql.update("orchestrator/cancel-open-order.sql", row) == 1) {
+      metrics.ended("CANCELLED", outcome(orderId).map(OrderOutcome::reason).orElse(reason), 1);
+    } else {
+      sql.update("orchestrator/cancel-order.sql", row);
+    }
   }
 
   /**
@@ -107,6 +116,7 @@ public class SagaView {
             Map.of("before", java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)));
     if (abandoned > 0) {
       log.warn("{} order(s) whose saga never started cancelled (TIMEOUT)", abandoned);
+      metrics.ended("CANCELLED", "TIMEOUT", abandoned);
     }
     return abandoned;
   }

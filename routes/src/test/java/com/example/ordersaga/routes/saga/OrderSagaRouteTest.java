@@ -15,6 +15,9 @@ import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +52,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +66,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @OrchestratorOnH2
 @UseAdviceWith
+@AutoConfigureObservability(tracing = false)
 class OrderSagaRouteTest {
 
   private static final List<String> STEPS = OrderSagaSteps.names();
@@ -75,6 +80,7 @@ class OrderSagaRouteTest {
   @Autowired CamelContext camel;
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MeterRegistry metrics;
   @Autowired com.example.ordersaga.routes.view.SagaView view;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -531,6 +537,57 @@ class OrderSagaRouteTest {
         .pollInterval(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(15))
         .until(() -> seen.getAndSet(calls.size()) == calls.size());
+  }
+
+  /**
+   * One completed and one compensated order move the saga metrics by exactly one each, with their
+   * tags, however many times the route and the compensation callback record the end; Prometheus
+   * reads them at /actuator/prometheus.
+   */
+  @Test
+  void oneCompletedAndOneCompensatedOrderCountOnceEachInTheMetrics() throws Exception {
+    double completedBefore = count("saga.orders", "status", "COMPLETED", "reason", "none");
+    double failedBefore = count("saga.orders", "status", "CANCELLED", "reason", "STEP_FAILED");
+    long completedTimed = timed("COMPLETED");
+    long cancelledTimed = timed("CANCELLED");
+
+    assertThat(status(placeOrder(validOrder(), Map.of()))).isEqualTo(201);
+    answer("payment-save", 500, "{\"reason\":\"STEP_FAILED\"}");
+    assertThat(status(placeOrder(validOrder(), Map.of()))).isEqualTo(409);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> callOrder().contains("compensate-order-create"));
+    sagaCallbacksSettled();
+
+    assertThat(count("saga.orders", "status", "COMPLETED", "reason", "none") - completedBefore)
+        .isEqualTo(1);
+    assertThat(count("saga.orders", "status", "CANCELLED", "reason", "STEP_FAILED") - failedBefore)
+        .isEqualTo(1);
+    assertThat(timed("COMPLETED") - completedTimed).isEqualTo(1);
+    assertThat(timed("CANCELLED") - cancelledTimed).isEqualTo(1);
+    String scraped =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scraped)
+        .contains(
+            "saga_orders_total{application=\"orchestrator\",reason=\"none\",status=\"COMPLETED\"}",
+            "saga_orders_total{application=\"orchestrator\",reason=\"STEP_FAILED\",status=\"CANCELLED\"}",
+            "saga_duration_seconds_bucket{application=\"orchestrator\",status=\"COMPLETED\"",
+            "idempotency_replays_total");
+  }
+
+  private double count(String name, String... tags) {
+    Counter counter = metrics.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private long timed(String status) {
+    Timer timer = metrics.find("saga.duration").tag("status", status).timer();
+    return timer == null ? 0 : timer.count();
   }
 
   private HttpResponse<String> placeOrder(String body, Map<String, String> headers)

@@ -13,6 +13,8 @@ import com.example.ordersaga.point.api.DeductPointsRequest;
 import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;
 import com.example.ordersaga.point.domain.PointBalance;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,7 @@ class PointParticipantTest {
   @Autowired PointParticipant participant;
   @Autowired PointAccounts accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MeterRegistry metrics;
 
   @BeforeEach
   void aliceHasStartBalance() {
@@ -52,6 +55,8 @@ class PointParticipantTest {
     String lra = newLra();
     participant.deduct(lra, ALICE, new DeductPointsRequest(newOrderId(), 300L), null);
     participant.deduct(newLra(), ALICE, new DeductPointsRequest(newOrderId(), 100L), null);
+    double compensations = counted("saga.compensations");
+    double fenced = counted("saga.fenced");
 
     participant.refund(lra);
     participant.refund(lra);
@@ -59,13 +64,26 @@ class PointParticipantTest {
     assertThat(balance()).isEqualTo(900);
     assertThat(movements(lra)).containsExactly("DEDUCT", "REFUND");
     assertThat(ledgerState(lra)).isEqualTo("COMPENSATED");
+    assertThat(counted("saga.compensations") - compensations).as("counted once").isEqualTo(1);
+    assertThat(counted("saga.fenced") - fenced).isZero();
+  }
+
+  private double counted(String name) {
+    Counter counter =
+        metrics.find(name).tags("service", "point-service", "step", "point-deduct").counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
   void compensationBeforeTheActionFencesTheLateAction() {
     String lra = newLra();
+    double compensations = counted("saga.compensations");
+    double fenced = counted("saga.fenced");
 
     participant.refund(lra);
+    participant.refund(lra);
+    assertThat(counted("saga.fenced") - fenced).as("counted once").isEqualTo(1);
+    assertThat(counted("saga.compensations") - compensations).isZero();
 
     assertThatThrownBy(
             () -> participant.deduct(lra, ALICE, new DeductPointsRequest(newOrderId(), 300L), null))

@@ -6,9 +6,12 @@ import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
 import com.example.ordersaga.common.participant.ledger.StepLedger;
+import com.example.ordersaga.common.participant.ledger.StepMetrics;
 import com.example.ordersaga.common.participant.sql.SqlGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,12 +36,20 @@ public class ParticipantAutoConfiguration {
   }
 
   @Bean
+  StepMetrics stepMetrics(
+      MeterRegistry registry, @Value("${spring.application.name}") String service) {
+    return new StepMetrics(registry, service);
+  }
+
+  @Bean
   ParticipantSteps participantSteps(
       PlatformTransactionManager transactionManager,
       StepLedger ledger,
       FaultInjection faults,
-      ObjectMapper json) {
-    return new ParticipantSteps(new TransactionTemplate(transactionManager), ledger, faults, json);
+      ObjectMapper json,
+      StepMetrics metrics) {
+    return new ParticipantSteps(
+        new TransactionTemplate(transactionManager), ledger, faults, json, metrics);
   }
 
   @Bean

@@ -32,16 +32,26 @@ public class ParticipantSteps {
   private final StepLedger ledger;
   private final FaultInjection faults;
   private final ObjectMapper json;
+  private final StepMetrics metrics;
 
   public ParticipantSteps(
       TransactionTemplate transactions,
       StepLedger ledger,
       FaultInjection faults,
-      ObjectMapper json) {
+      ObjectMapper json,
+      StepMetrics metrics) {
     this.transactions = transactions;
     this.ledger = ledger;
     this.faults = faults;
     this.json = json;
+    this.metrics = metrics;
+  }
+
+  /** What a compensation did, counted once it committed. */
+  private enum Compensation {
+    UNDONE,
+    FENCED,
+    NOTHING
   }
 
   /**
@@ -89,24 +99,32 @@ public class ParticipantSteps {
   /** Undoes the action of this LRA and step, once; fences the step if the action never ran. */
   public void compensate(String lraId, String step, Runnable undo) {
     requireLra(lraId);
-    transactions.executeWithoutResult(
-        status -> {
-          if (ledger.claim(lraId, step, LedgerState.FENCED, "compensate")) {
-            log.info("{} compensated before its action: fenced, nothing to undo", step);
-            return;
-          }
-          LedgerEntry entry = ledger.lock(lraId, step);
-          switch (entry.state()) {
-            case APPLIED -> {
-              undo.run();
-              ledger.transition(lraId, step, LedgerState.APPLIED, LedgerState.COMPENSATED);
-            }
-            case REJECTED ->
-                ledger.transition(lraId, step, LedgerState.REJECTED, LedgerState.COMPENSATED);
-            case COMPENSATED, FENCED -> log.debug("{} already ended ({})", step, entry.state());
-            case COMPLETED -> log.warn("{} compensation after completion ignored", step);
-          }
-        });
+    Compensation done =
+        transactions.execute(
+            status -> {
+              if (ledger.claim(lraId, step, LedgerState.FENCED, "compensate")) {
+                log.info("{} compensated before its action: fenced, nothing to undo", step);
+                return Compensation.FENCED;
+              }
+              LedgerEntry entry = ledger.lock(lraId, step);
+              switch (entry.state()) {
+                case APPLIED -> {
+                  undo.run();
+                  ledger.transition(lraId, step, LedgerState.APPLIED, LedgerState.COMPENSATED);
+                  return Compensation.UNDONE;
+                }
+                case REJECTED ->
+                    ledger.transition(lraId, step, LedgerState.REJECTED, LedgerState.COMPENSATED);
+                case COMPENSATED, FENCED -> log.debug("{} already ended ({})", step, entry.state());
+                case COMPLETED -> log.warn("{} compensation after completion ignored", step);
+              }
+              return Compensation.NOTHING;
+            });
+    switch (done) {
+      case UNDONE -> metrics.compensated(step);
+      case FENCED -> metrics.fenced(step);
+      case NOTHING -> {}
+    }
   }
 
   /** Confirms the action of this LRA and step, once; fences the step if the action never ran. */
