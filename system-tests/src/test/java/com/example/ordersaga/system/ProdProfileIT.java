@@ -89,6 +89,13 @@ class ProdProfileIT {
   }
 
   @Test
+  void noMetricsAreExposed() throws Exception {
+    assertThat(get("POINT_SERVICE_PORT", "/actuator/prometheus", null).statusCode()).isEqualTo(404);
+    assertThat(get("ORCHESTRATOR_PORT", "/actuator/prometheus", "admin:" + PASSWORD).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void theConsoleAndJolokiaTakeOnlyTheConfiguredPassword() throws Exception {
     assertThat(get("ORCHESTRATOR_PORT", "/actuator/jolokia/version", null).statusCode())
         .isEqualTo(401);
