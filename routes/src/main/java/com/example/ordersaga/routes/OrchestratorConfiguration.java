@@ -91,8 +91,9 @@ class OrchestratorConfiguration {
   }
 
   @Bean
-  StepCalls stepCalls(SagaView view, SagaDeadline deadline, ObjectMapper json) {
-    return new StepCalls(view, deadline, json);
+  StepCalls stepCalls(
+      SagaView view, SagaDeadline deadline, ObjectMapper json, SagaMetrics metrics) {
+    return new StepCalls(view, deadline, json, metrics);
   }
 
   @Bean

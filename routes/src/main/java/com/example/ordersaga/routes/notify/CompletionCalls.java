@@ -6,11 +6,13 @@ import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -47,9 +49,13 @@ public class CompletionCalls {
   private final Clock clock;
   private final Counter parked;
 
+  /** When the event in hand occurred; null between records (one consumer thread). */
+  private final AtomicReference<Instant> inHandSince = new AtomicReference<>();
+
   /**
    * @param parkAfter how long after its order completed an event may wait for a failing partner
-   * @param registry where {@code notifier_parked_total} is counted
+   * @param registry where {@code notifier_parked_total} is counted and {@code notifier_lag_seconds}
+   *     read
    */
   public CompletionCalls(
       ObjectMapper json, Duration parkAfter, Clock clock, MeterRegistry registry) {
@@ -60,6 +66,19 @@ public class CompletionCalls {
         Counter.builder("notifier.parked")
             .description("Records parked on the dead-letter topic")
             .register(registry);
+    Gauge.builder("notifier.lag", this, CompletionCalls::lagSeconds)
+        .description(
+            "How long ago the event the notifier is working on occurred (0 when it has none):"
+                + " grows while the partner fails")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  private double lagSeconds() {
+    Instant since = inHandSince.get();
+    return since == null
+        ? 0
+        : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1e3);
   }
 
   /** The record's JSON as an {@link OrderEvent}; anything else is parked unread. */
@@ -76,6 +95,7 @@ public class CompletionCalls {
         throw new UnreadableEvent("event without eventId, orderId or type: " + body, null);
       }
       exchange.setProperty(EVENT, event);
+      inHandSince.set(event.occurredAt() == null ? clock.instant() : event.occurredAt());
       // In the logging MDC, as the saga's own lines (camel.mdc.custom-exchange-properties).
       exchange.setProperty(SagaRun.MDC_ORDER_ID, event.orderId());
       exchange.setProperty(SagaRun.MDC_LRA_ID, event.lraId());
@@ -172,7 +192,8 @@ public class CompletionCalls {
   }
 
   /** Done with the record (called, skipped or parked): its offset may be committed. */
-  public static void commit(Exchange exchange) {
+  public void commit(Exchange exchange) {
     exchange.getProperty(COMMIT, KafkaManualCommit.class).commit();
+    inHandSince.set(null);
   }
 }

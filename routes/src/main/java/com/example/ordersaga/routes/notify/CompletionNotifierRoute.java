@@ -71,7 +71,7 @@ public class CompletionNotifierRoute extends RouteBuilder {
             "order ${exchangeProperty.orderId}: completion API answered ${header.CamelHttpResponseCode}")
         .end()
         .end()
-        .process(CompletionCalls::commit);
+        .process(calls::commit);
 
     from(PARK)
         .routeId("order-events-park")
@@ -81,6 +81,6 @@ public class CompletionNotifierRoute extends RouteBuilder {
         .to(
             "kafka:{{ordersaga.events.dead-letter-topic}}?requestRequiredAcks=all&enableIdempotence=true")
         .process(calls::countParked)
-        .process(CompletionCalls::commit);
+        .process(calls::commit);
   }
 }

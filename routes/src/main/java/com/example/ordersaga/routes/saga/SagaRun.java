@@ -27,6 +27,7 @@ public final class SagaRun {
   private String lraId;
   private Long deadlineNanos;
   private String currentStep;
+  private long stepStartedNanos;
   private SagaFailure failure;
   private boolean stepsDone;
 
@@ -53,8 +54,14 @@ public final class SagaRun {
     this.deadlineNanos = deadlineNanos;
   }
 
-  void entering(String step) {
+  void entering(String step, long nowNanos) {
     currentStep = step;
+    stepStartedNanos = nowNanos;
+  }
+
+  /** When the current step's call went out ({@link System#nanoTime()}). */
+  long stepStartedNanos() {
+    return stepStartedNanos;
   }
 
   /** Records what stopped the saga; the first failure is the one the client is told. */

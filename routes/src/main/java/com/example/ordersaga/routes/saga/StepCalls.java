@@ -2,10 +2,12 @@ package com.example.ordersaga.routes.saga;
 
 import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.routes.plan.OrderPlan;
+import com.example.ordersaga.routes.view.SagaMetrics;
 import com.example.ordersaga.routes.view.SagaView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -26,18 +28,20 @@ public class StepCalls {
   private final SagaView view;
   private final SagaDeadline deadline;
   private final ObjectMapper json;
+  private final SagaMetrics metrics;
 
-  public StepCalls(SagaView view, SagaDeadline deadline, ObjectMapper json) {
+  public StepCalls(SagaView view, SagaDeadline deadline, ObjectMapper json, SagaMetrics metrics) {
     this.view = view;
     this.deadline = deadline;
     this.json = json;
+    this.metrics = metrics;
   }
 
   /** Before a step: refuse to start it past the deadline; send only what the service needs. */
   public void prepare(Exchange exchange, SagaStep spec) throws IOException {
     SagaRun run = SagaRun.of(exchange);
     String step = spec.name();
-    run.entering(step);
+    run.entering(step, System.nanoTime());
     if (deadline.passed(run.deadlineNanos())) {
       throw fail(run, SagaFailure.timedOut(step));
     }
@@ -66,6 +70,7 @@ public class StepCalls {
     String step = run.currentStep();
     String orderId = run.orderId();
     int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+    timed(run);
     log.debug("{} answered {}", step, status);
     if (status >= 200 && status < 300) {
       view.stepDone(orderId, step, "OK");
@@ -97,12 +102,19 @@ public class StepCalls {
     SagaRun run = SagaRun.of(exchange);
     String step = run.currentStep();
     Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    timed(run);
     SagaFailure failure =
         deadline.passed(run.deadlineNanos())
             ? SagaFailure.timedOut(step)
             : SagaFailure.unavailable(step, step + " unreachable: " + cause);
     view.stepDone(run.orderId(), step, failure.reason());
     throw fail(run, failure);
+  }
+
+  /** The step's call took from its start until its answer (or its failure) came back. */
+  private void timed(SagaRun run) {
+    metrics.stepTook(
+        run.currentStep(), Duration.ofNanos(System.nanoTime() - run.stepStartedNanos()));
   }
 
   /** Kept in the run in case ending the LRA fails afterwards and replaces the exception. */

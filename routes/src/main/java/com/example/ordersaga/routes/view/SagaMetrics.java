@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * The orchestrator's saga metrics (Prometheus names in design.md §3): {@code saga_orders_total}
  * {status, reason} counted once per order when it ends, {@code saga_duration_seconds} {status} from
- * the saga's start to the answer, and {@code idempotency_replays_total}.
+ * the saga's start to the answer, {@code saga_step_duration_seconds} {step} per service call, and
+ * {@code idempotency_replays_total}.
  */
 public class SagaMetrics {
 
@@ -40,6 +41,16 @@ public class SagaMetrics {
     Timer.builder("saga.duration")
         .description("From the saga's start to the order's answer, by final status")
         .tag("status", status)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  /** One step's service call answered (or failed) {@code took} after it went out. */
+  public void stepTook(String step, Duration took) {
+    Timer.builder("saga.step.duration")
+        .description("One step's service call, from the request to its answer or failure")
+        .tag("step", step)
         .publishPercentileHistogram()
         .register(registry)
         .record(took);

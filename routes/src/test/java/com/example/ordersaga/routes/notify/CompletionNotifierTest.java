@@ -8,6 +8,7 @@ import com.example.ordersaga.common.events.OrderEventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,7 @@ class CompletionNotifierTest {
 
   @Autowired CamelContext camel;
   @Autowired IdempotentRepository notifiedEvents;
+  @Autowired MeterRegistry metrics;
 
   @Value("${spring.embedded.kafka.brokers}")
   String brokers;
@@ -179,6 +181,8 @@ class CompletionNotifierTest {
       publish(before.toArray(OrderEvent[]::new));
       // 4 redeliveries per budget (0.1 + 0.2 + 0.4 + 0.8 s): 3 budgets spent and more.
       await().atMost(Duration.ofSeconds(30)).until(() -> redeliveries.get() >= 6);
+      // Six redeliveries take at least 1.8 s after the first call of the event in hand.
+      assertThat(lagSeconds()).as("notifier_lag_seconds while held back").isGreaterThan(1.0);
       publish(during.toArray(OrderEvent[]::new));
       await().atMost(Duration.ofSeconds(30)).until(() -> redeliveries.get() >= 3 * 4 + 1);
     } finally {
@@ -201,6 +205,11 @@ class CompletionNotifierTest {
     assertThat(parkedKeys())
         .as("parked")
         .doesNotContainAnyElementsOf(all.stream().map(OrderEvent::orderId).toList());
+    assertThat(lagSeconds()).as("notifier_lag_seconds once caught up").isZero();
+  }
+
+  private double lagSeconds() {
+    return metrics.get("notifier.lag").gauge().value();
   }
 
   /** The partner failing an event of an order that completed longer ago than park-after. */

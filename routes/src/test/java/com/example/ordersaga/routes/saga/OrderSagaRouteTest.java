@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -550,8 +551,15 @@ class OrderSagaRouteTest {
     double failedBefore = count("saga.orders", "status", "CANCELLED", "reason", "STEP_FAILED");
     long completedTimed = timed("COMPLETED");
     long cancelledTimed = timed("CANCELLED");
+    Map<String, Long> stepsBefore = stepsTimed();
 
     assertThat(status(placeOrder(validOrder(), Map.of()))).isEqualTo(201);
+    Map<String, Long> stepsAfter = stepsTimed();
+    for (SagaStep step : OrderSagaSteps.STEPS) {
+      assertThat(stepsAfter.get(step.name()) - stepsBefore.get(step.name()))
+          .as("calls of %s timed", step.name())
+          .isEqualTo(1);
+    }
     answer("payment-save", 500, "{\"reason\":\"STEP_FAILED\"}");
     assertThat(status(placeOrder(validOrder(), Map.of()))).isEqualTo(409);
     await()
@@ -577,12 +585,24 @@ class OrderSagaRouteTest {
             "saga_orders_total{application=\"orchestrator\",reason=\"none\",status=\"COMPLETED\"}",
             "saga_orders_total{application=\"orchestrator\",reason=\"STEP_FAILED\",status=\"CANCELLED\"}",
             "saga_duration_seconds_bucket{application=\"orchestrator\",status=\"COMPLETED\"",
-            "idempotency_replays_total");
+            "saga_step_duration_seconds_bucket{application=\"orchestrator\",step=\"point-deduct\"",
+            "idempotency_replays_total",
+            "camel_exchanges_total{application=\"orchestrator\",camelContext=");
+    assertThat(scraped).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"order-saga\"");
   }
 
   private double count(String name, String... tags) {
     Counter counter = metrics.find(name).tags(tags).counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  private Map<String, Long> stepsTimed() {
+    Map<String, Long> counts = new HashMap<>();
+    for (SagaStep step : OrderSagaSteps.STEPS) {
+      Timer timer = metrics.find("saga.step.duration").tag("step", step.name()).timer();
+      counts.put(step.name(), timer == null ? 0 : timer.count());
+    }
+    return counts;
   }
 
   private long timed(String status) {

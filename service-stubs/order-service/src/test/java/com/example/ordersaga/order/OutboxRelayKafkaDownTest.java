@@ -9,6 +9,7 @@ import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.order.domain.OrderStatus;
 import com.example.ordersaga.order.domain.Orders;
 import com.example.ordersaga.order.events.OutboxRelayRoute;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ class OutboxRelayKafkaDownTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired CamelContext camel;
   @Autowired EmbeddedKafkaBroker kafka;
+  @Autowired MeterRegistry metrics;
 
   @DynamicPropertySource
   static void kafkaBehindTheGate(DynamicPropertyRegistry registry) {
@@ -76,6 +78,12 @@ class OutboxRelayKafkaDownTest {
     assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(failedAttempt.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(OutboxRow.ofOrder(jdbc, orderId)).singleElement().returns(false, OutboxRow::sent);
+    assertThat(outboxPending())
+        .as("outbox_pending while Kafka is down")
+        .isEqualTo(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM order_outbox WHERE sent_at IS NULL", Double.class))
+        .isGreaterThanOrEqualTo(1);
 
     gate.openTo(kafka.getBrokersAsString());
 
@@ -88,5 +96,10 @@ class OutboxRelayKafkaDownTest {
     List<ConsumerRecord<String, String>> published =
         OrderEventsTopic.recordsOf(kafka.getBrokersAsString(), orderId);
     assertThat(published).singleElement().returns(rows.get(0).payload(), ConsumerRecord::value);
+    await().atMost(Duration.ofSeconds(20)).until(() -> outboxPending() == 0);
+  }
+
+  private double outboxPending() {
+    return metrics.get("outbox.pending").gauge().value();
   }
 }

@@ -35,6 +35,13 @@ public class OrderOutbox {
             "payload", toJson(event)));
   }
 
+  /** Events appended and not yet relayed (acknowledged by Kafka). */
+  public long pending() {
+    return sql.queryOne("order/outbox-count-pending.sql", Map.of())
+        .map(row -> ((Number) row.get("pending")).longValue())
+        .orElse(0L);
+  }
+
   private String toJson(OrderEvent event) {
     try {
       return json.writeValueAsString(event);

@@ -1,0 +1,1 @@
+SELECT COUNT(*) AS pending FROM order_outbox WHERE sent_at IS NULL
