@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.ordersaga.system.StackClient.Answer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -573,6 +576,74 @@ class OrderSagaSystemIT {
                 line.matches("[0-9a-f-]{36} partner 503 twice ORDER_COMPLETED 503@1,503@2,201@3"))
         .anyMatch(line -> line.matches("[0-9a-f-]{36} saga timeout ORDER_CANCELLED -"));
   }
+
+  /**
+   * Every line a Spring Boot deployable logs about an order names it and its LRA in the MDC: the
+   * steps, the coordinator's compensation and completion callbacks (a fenced refund among them),
+   * the outcome's notification and the partner's receipt.
+   */
+  @Test
+  void everyLogLineAboutAnOrderCarriesItsIds() throws Exception {
+    // point-deduct fails inside its transaction after joining: its refund is fenced.
+    String cancelled =
+        assertCancelled(
+            stack.placeOrder(order(POINTS_TO_USE), failing("point-deduct")),
+            409,
+            "STEP_FAILED",
+            "point-deduct");
+    Answer answer = stack.placeOrder(order(POINTS_TO_USE), Map.of());
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    String completed = answer.body().path("orderId").asText();
+    awaitNotified(completed);
+    await().atMost(SETTLE).until(() -> stack.unfinishedLras() == 0);
+
+    Map<String, List<String>> logged = new HashMap<>();
+    for (String process : SPRING_BOOT_PROCESSES) {
+      logged.put(process, logEvents(process));
+    }
+    for (String orderId : List.of(cancelled, completed)) {
+      String lraId = stack.order(orderId).body().path("lraId").asText();
+      String ids = "[order=" + orderId + " lra=" + lraId + "]";
+      logged.forEach(
+          (process, lines) ->
+              assertThat(lines)
+                  .as("%s's lines about %s", process, orderId)
+                  .filteredOn(line -> mentions(line, orderId) || mentions(line, lraId))
+                  .allSatisfy(line -> assertThat(line).contains(ids)));
+    }
+    // The lines that had no ids before: there is something to check in each of these.
+    assertThat(logged.get("point-service"))
+        .anySatisfy(line -> assertThat(line).contains("fenced", "[order=" + cancelled + " "));
+    assertThat(logged.get("order-service"))
+        .anySatisfy(line -> assertThat(line).contains("cancelled", "[order=" + cancelled + " "))
+        .anySatisfy(line -> assertThat(line).contains("closed", "[order=" + completed + " "));
+    assertThat(logged.get("completion-api"))
+        .anySatisfy(line -> assertThat(line).contains("[order=" + completed + " lra=http"));
+  }
+
+  /** Whether a log line's message (past the logger's name) names {@code id}. */
+  private static boolean mentions(String line, String id) {
+    int message = line.indexOf(" : ");
+    return message >= 0 && line.indexOf(id, message) >= 0;
+  }
+
+  /** A process's log events: their first lines (a stack trace's lines follow them unprefixed). */
+  private static List<String> logEvents(String process) throws IOException {
+    return runSh.logLines(process).stream()
+        .filter(line -> LOG_EVENT_START.matcher(line).lookingAt())
+        .toList();
+  }
+
+  private static final Pattern LOG_EVENT_START = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
+
+  private static final List<String> SPRING_BOOT_PROCESSES =
+      List.of(
+          "orchestrator",
+          "order-service",
+          "payment-service",
+          "point-service",
+          "product-service",
+          "completion-api");
 
   @Test
   void unknownOrderIs404() throws Exception {

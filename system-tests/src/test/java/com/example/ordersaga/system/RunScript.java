@@ -93,6 +93,11 @@ final class RunScript {
     return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
+  /** The lines a process has logged so far (data/logs/<name>.log). */
+  List<String> logLines(String name) throws IOException {
+    return Files.readAllLines(dataDir.resolve("logs").resolve(name + ".log"));
+  }
+
   /** The PID run.sh recorded for a process, if it recorded one. */
   OptionalLong pid(String name) throws IOException {
     Path pidFile = dataDir.resolve("run").resolve(name + ".pid");

@@ -1,5 +1,6 @@
 package com.example.ordersaga.routes.saga;
 
+import com.example.ordersaga.common.logging.LogIds;
 import com.example.ordersaga.routes.plan.OrderPlan;
 import org.apache.camel.Exchange;
 
@@ -13,13 +14,12 @@ public final class SagaRun {
   public static final String PROPERTY = "sagaRun";
 
   /**
-   * The logging MDC's keys (camel.mdc.custom-exchange-properties in application.yml): camel-mdc
-   * reads exchange properties, so the run's ids are mirrored there as soon as they are known (the
-   * saga route sets the LRA's).
+   * The logging MDC's keys ({@link LogIds}): camel-mdc reads exchange properties, so the run's ids
+   * are mirrored there as soon as they are known (the saga route sets the LRA's).
    */
-  public static final String MDC_ORDER_ID = "orderId";
+  public static final String MDC_ORDER_ID = LogIds.ORDER_ID;
 
-  public static final String MDC_LRA_ID = "lraId";
+  public static final String MDC_LRA_ID = LogIds.LRA_ID;
 
   private static final String OUTSIDE_A_STEP = "lra-coordinator";
 

@@ -1,18 +1,27 @@
 package com.example.ordersaga.point;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.ordersaga.common.participant.callback.CallbackTokens;
+import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.common.participant.testing.ParticipantIT;
+import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** point-service as a real participant of LRAs on the real Narayana coordinator. */
+@ExtendWith(OutputCaptureExtension.class)
 class PointSagaIT extends ParticipantIT {
 
   private static final long START_BALANCE = 5_000;
@@ -104,6 +113,33 @@ class PointSagaIT extends ParticipantIT {
     lras.close(otherLra);
     await().atMost(CALLBACK_WAIT).until(() -> lras.status(lra) == null);
     assertThat(balance()).isEqualTo(START_BALANCE - 1_000);
+  }
+
+  @Test
+  void theFencedCompensationsLogLineNamesTheOrderAndTheLra(CapturedOutput output) throws Exception {
+    URI lra = startLra();
+    String orderId = uniqueId("order");
+    // Fails inside its transaction after joining the LRA: the refund finds nothing to undo.
+    HttpResponse<String> failed =
+        send(
+            "POST",
+            "/points/" + user + "/deductions",
+            lra,
+            "{\"orderId\":\"" + orderId + "\",\"points\":300}",
+            Map.of(FaultInjection.HEADER, PointParticipant.STEP));
+    assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+
+    lras.cancel(lra);
+
+    await()
+        .atMost(CALLBACK_WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(output.getOut().lines())
+                    .filteredOn(line -> line.contains("compensated before its action: fenced"))
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .contains("[order=" + orderId + " lra=" + lra + "]"));
+    assertThat(balance()).isEqualTo(START_BALANCE);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.example.ordersaga.common.participant;
 
+import com.example.ordersaga.common.logging.LogIds;
 import com.example.ordersaga.common.participant.callback.CallbackSigning;
 import com.example.ordersaga.common.participant.errors.BusinessRejection;
 import com.example.ordersaga.common.participant.errors.ErrorBody;
@@ -38,8 +39,18 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
     this.steps = routing.steps();
   }
 
-  /** Call first in {@code configure()}: error answers for every route of this builder. */
-  protected void mapErrorsToContract() {
+  /**
+   * Call first in {@code configure()}: error answers, and the order and LRA ids in the log lines,
+   * for every route of this builder.
+   */
+  protected void participantDefaults() {
+    mapErrorsToContract();
+    // Every direct route: the steps (typed body, LRA header) and the coordinator's callbacks
+    // (LRA header, orderId option), which camel-lra's participant routes forward here.
+    interceptFrom("direct:*").process(LogIds::fromRequest);
+  }
+
+  private void mapErrorsToContract() {
     answer(
         BusinessRejection.class,
         409,
@@ -109,10 +120,15 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
         .to(sagaEndpoint);
     // A route's saga wraps the whole route, so the checks above live in a route of their own.
     return signedCallbacks(
-        from(sagaEndpoint).routeId(step + "-saga").saga().propagation(SagaPropagation.MANDATORY),
-        step,
-        compensation,
-        closing);
+            from(sagaEndpoint)
+                .routeId(step + "-saga")
+                .saga()
+                .propagation(SagaPropagation.MANDATORY),
+            step,
+            compensation,
+            closing)
+        // Comes back as a header of the callbacks: their log lines name the order too.
+        .option(LogIds.ORDER_ID, exchangeProperty(LogIds.ORDER_ID));
   }
 
   /** See {@link CallbackSigning#signedCallbacks}. */

@@ -48,7 +48,7 @@ public class CompletionRoutes extends ParticipantRouteBuilder {
 
   @Override
   public void configure() {
-    mapErrorsToContract();
+    participantDefaults();
     onException(PartnerRefusal.class).handled(true).process(CompletionRoutes::answerRefusal);
 
     rest("/completions")

@@ -1,5 +1,6 @@
 package com.example.ordersaga.order.api;
 
+import com.example.ordersaga.common.logging.OrderScoped;
 import com.example.ordersaga.order.domain.NewOrder;
 import com.example.ordersaga.order.domain.OrderLine;
 import com.example.ordersaga.order.domain.PaymentMethod;
@@ -21,7 +22,8 @@ public record CreateOrderRequest(
     @NotNull @PositiveOrZero Long totalAmount,
     @NotNull @PositiveOrZero Long pointsUsed,
     @NotNull @PositiveOrZero Long paidAmount,
-    @NotNull PaymentMethod paymentMethod) {
+    @NotNull PaymentMethod paymentMethod)
+    implements OrderScoped {
 
   /** One order line. */
   public record Item(

@@ -28,7 +28,7 @@ public class OrderRoutes extends ParticipantRouteBuilder {
 
   @Override
   public void configure() {
-    mapErrorsToContract();
+    participantDefaults();
 
     rest("/orders")
         .post()

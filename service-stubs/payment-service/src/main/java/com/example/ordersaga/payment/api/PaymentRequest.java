@@ -1,5 +1,6 @@
 package com.example.ordersaga.payment.api;
 
+import com.example.ordersaga.common.logging.OrderScoped;
 import com.example.ordersaga.payment.domain.PaymentMethod;
 import com.example.ordersaga.payment.domain.PaymentTerms;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,8 @@ public record PaymentRequest(
     @NotNull PaymentMethod paymentMethod,
     @NotNull @PositiveOrZero Long totalAmount,
     @NotNull @PositiveOrZero Long pointsUsed,
-    @NotNull @PositiveOrZero Long paidAmount) {
+    @NotNull @PositiveOrZero Long paidAmount)
+    implements OrderScoped {
 
   public PaymentTerms toTerms() {
     return new PaymentTerms(orderId, userId, paymentMethod, totalAmount, pointsUsed, paidAmount);

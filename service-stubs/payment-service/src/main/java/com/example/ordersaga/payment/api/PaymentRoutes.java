@@ -32,7 +32,7 @@ public class PaymentRoutes extends ParticipantRouteBuilder {
 
   @Override
   public void configure() {
-    mapErrorsToContract();
+    participantDefaults();
 
     rest("/payments")
         .get()

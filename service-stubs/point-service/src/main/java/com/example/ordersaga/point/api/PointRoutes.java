@@ -33,7 +33,7 @@ public class PointRoutes extends ParticipantRouteBuilder {
 
   @Override
   public void configure() {
-    mapErrorsToContract();
+    participantDefaults();
 
     rest("/points")
         .get()

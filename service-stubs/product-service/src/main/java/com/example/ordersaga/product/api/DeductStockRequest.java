@@ -1,5 +1,6 @@
 package com.example.ordersaga.product.api;
 
+import com.example.ordersaga.common.logging.OrderScoped;
 import com.example.ordersaga.product.domain.StockLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,7 +13,8 @@ import java.util.List;
 /** Body of {@code POST /stock/deductions}: the orchestrator's stock-deduct step. */
 public record DeductStockRequest(
     @NotBlank @Size(max = 64) String orderId,
-    @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Item> items) {
+    @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Item> items)
+    implements OrderScoped {
 
   /** One order line. */
   public record Item(

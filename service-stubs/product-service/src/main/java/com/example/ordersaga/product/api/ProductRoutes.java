@@ -34,7 +34,7 @@ public class ProductRoutes extends ParticipantRouteBuilder {
 
   @Override
   public void configure() {
-    mapErrorsToContract();
+    participantDefaults();
 
     rest("/products")
         .get()

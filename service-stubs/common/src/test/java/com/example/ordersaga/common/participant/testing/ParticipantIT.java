@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,12 @@ public abstract class ParticipantIT {
 
   protected HttpResponse<String> send(String method, String path, URI lra, String json)
       throws IOException, InterruptedException {
+    return send(method, path, lra, json, Map.of());
+  }
+
+  protected HttpResponse<String> send(
+      String method, String path, URI lra, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", "application/json")
@@ -89,6 +96,7 @@ public abstract class ParticipantIT {
     if (lra != null) {
       request.header(Exchange.SAGA_LONG_RUNNING_ACTION, lra.toString());
     }
+    headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
