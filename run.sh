@@ -71,6 +71,13 @@ read -r -a JVM_FLAGS <<< "${SAGA_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:Reserv
 read -r -a SERVICE_JVM_FLAGS <<< "${SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
+# Prometheus (optional: the Debian package "prometheus") scrapes every deployable once the stack
+# is up. SAGA_PROMETHEUS: auto (default) starts it when installed, on requires it, off skips it.
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
+PROMETHEUS_SCRAPE_INTERVAL="${PROMETHEUS_SCRAPE_INTERVAL:-5s}"
+SAGA_PROMETHEUS="${SAGA_PROMETHEUS:-auto}"
+PROMETHEUS_DIR="$DATA/prometheus"
+
 # ---------------------------------------------------------------------------------------------
 # Launchers (the "launch" column of config/stack/processes): launch_<launch> NAME PORT ARTIFACT
 # starts one process in the background and echoes its PID.
@@ -112,25 +119,32 @@ launch_service() {
   start_bg "$name" "$JAVA" "${JVM_FLAGS[@]}" "${SERVICE_JVM_FLAGS[@]}" -jar "$jar"
 }
 
-# Starts "$@" detached (own session, survives this script), logging to data/logs/<name>.log.
-# The marker property lets stop/status recognise the process even if the PID was reused.
+# Starts the JVM "$@" detached (own session, survives this script), logging to
+# data/logs/<name>.log. The marker property lets stop/status recognise the process even if the PID
+# was reused.
 start_bg() {
   local name="$1"; shift
-  local cmd=("$1" "-Dordersaga.process=$name" "${@:2}")
-  (cd "$DATA" && exec setsid nohup "${cmd[@]}" >> "$LOGS/$name.log" 2>&1 < /dev/null) &
+  start_detached "$name" "$1" "-Dordersaga.process=$name" "${@:2}"
+}
+
+start_detached() {
+  local name="$1"; shift
+  (cd "$DATA" && exec setsid nohup "$@" >> "$LOGS/$name.log" 2>&1 < /dev/null) &
   echo $!
 }
 
 # ---------------------------------------------------------------------------------------------
 # Process bookkeeping.
 
+# pid_of NAME [MARKER]: the PID of our process NAME, recognised by MARKER in its command line
+# (default: the JVM marker start_bg gives it).
 pid_of() {
-  local name="$1" pid
+  local name="$1" marker="${2:--Dordersaga.process=$1 }" pid
   [[ -f "$PIDS/$name.pid" ]] || return 1
   pid="$(cat "$PIDS/$name.pid")"
   # Ours only if alive and carrying our marker (guards against PID reuse after a reboot/crash).
   if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null \
-      | grep -q -- "-Dordersaga.process=$name "; then
+      | grep -qF -- "$marker"; then
     echo "$pid"
   else
     return 1
@@ -176,6 +190,83 @@ fail_with_log() {
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+# ---------------------------------------------------------------------------------------------
+# Prometheus: not a process of the stack (config/stack/processes) but its observer, started after
+# it and stopped before it.
+
+prometheus_pid() { pid_of prometheus "--storage.tsdb.path=$PROMETHEUS_DIR/data "; }
+
+prometheus_wanted() {
+  case "$SAGA_PROMETHEUS" in
+    off) return 1 ;;
+    on) command -v prometheus > /dev/null && return 0
+        echo "run.sh: SAGA_PROMETHEUS=on, but prometheus is not installed (apt-get install prometheus)." >&2
+        exit 1 ;;
+    auto) command -v prometheus > /dev/null ;;
+    *) echo "run.sh: SAGA_PROMETHEUS must be auto, on or off, not '$SAGA_PROMETHEUS'." >&2; exit 1 ;;
+  esac
+}
+
+# The scrape configuration: config/prometheus/prometheus.yml, then one job per Spring Boot
+# deployable of the stack.
+write_prometheus_config() {
+  local entry name port launch
+  sed -e "s#\${PROMETHEUS_PORT}#$PROMETHEUS_PORT#g" \
+      -e "s#\${PROMETHEUS_SCRAPE_INTERVAL}#$PROMETHEUS_SCRAPE_INTERVAL#g" \
+      "$ROOT/config/prometheus/prometheus.yml"
+  for entry in "${STACK[@]}"; do
+    IFS='|' read -r _ name _ port _ launch _ <<< "$entry"
+    [[ "$launch" == service ]] || continue
+    printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ["localhost:%s"]\n' \
+      "$name" "$port"
+  done
+}
+
+start_prometheus() {
+  local pid
+  if ! prometheus_wanted; then
+    [[ "$SAGA_PROMETHEUS" == off ]] \
+      || echo "  prometheus not installed (apt-get install prometheus); metrics stay at each /actuator/prometheus"
+    return 0
+  fi
+  if pid="$(prometheus_pid)"; then
+    echo "  prometheus already running (pid $pid)"
+    return 0
+  fi
+  if port_open "$PROMETHEUS_PORT"; then
+    echo "run.sh: port $PROMETHEUS_PORT is in use by a process run.sh did not start; cannot start prometheus." >&2
+    exit 1
+  fi
+  mkdir -p "$PROMETHEUS_DIR/data"
+  write_prometheus_config > "$PROMETHEUS_DIR/prometheus.yml"
+  printf '\n===== %s starting prometheus =====\n' "$(date '+%F %T')" >> "$LOGS/prometheus.log"
+  pid="$(start_detached prometheus prometheus \
+    --config.file="$PROMETHEUS_DIR/prometheus.yml" \
+    --storage.tsdb.path="$PROMETHEUS_DIR/data" \
+    --storage.tsdb.retention.time="${PROMETHEUS_RETENTION:-7d}" \
+    --web.listen-address=":$PROMETHEUS_PORT")"
+  echo "$pid" > "$PIDS/prometheus.pid"
+  local deadline=$((SECONDS + READY_TIMEOUT)) t_start=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "http://localhost:$PROMETHEUS_PORT/-/ready" 2>/dev/null; do
+    alive "$pid" || fail_with_log prometheus "exited during start-up"
+    ((SECONDS < deadline)) || fail_with_log prometheus "was not ready within ${READY_TIMEOUT}s"
+    sleep 0.3
+  done
+  echo "  prometheus ready ($((SECONDS - t_start))s, :$PROMETHEUS_PORT)"
+}
+
+stop_prometheus() {
+  local pid
+  if pid="$(prometheus_pid)"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 30))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null && echo "  prometheus killed (did not stop within 30s)" \
+      || echo "  prometheus stopped"
+  fi
+  rm -f "$PIDS/prometheus.pid"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Commands.
@@ -235,6 +326,7 @@ cmd_start() {
   for stage in $(for entry in "${STACK[@]}"; do echo "${entry%%|*}"; done | sort -un); do
     start_stage "$stage"
   done
+  start_prometheus
   echo
   echo "Stack ready in $((SECONDS - t0))s."
   cat <<EOF
@@ -247,6 +339,9 @@ cmd_start() {
   completion API    $COMPLETION_API_URL/notifications
   LRA coordinator   http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator
   Kafka bootstrap   localhost:$KAFKA_PORT
+EOF
+  if prometheus_pid > /dev/null; then echo "  Prometheus        http://localhost:$PROMETHEUS_PORT"; fi
+  cat <<EOF
   Logs              $LOGS   (./run.sh logs [name])
 
 Try:  curl -i -X POST $ORCHESTRATOR_URL/api/orders -H 'Content-Type: application/json' \\
@@ -295,6 +390,7 @@ start_stage() {
 
 cmd_stop() {
   local i name pid
+  stop_prometheus
   # Reverse order: the orchestrator first, Kafka last.
   for ((i = ${#STACK[@]} - 1; i >= 0; i--)); do
     IFS='|' read -r _ name _ <<< "${STACK[$i]}"
@@ -329,6 +425,19 @@ cmd_status() {
     fi
   done
   printf '%-18s %-8s %-6s %-8s\n' total "" "" "$total"
+  # The observer, outside the stack's total.
+  if pid="$(prometheus_pid)"; then
+    state=starting
+    if curl -fsS -o /dev/null --max-time 2 "http://localhost:$PROMETHEUS_PORT/-/ready" 2>/dev/null; then state=ready; fi
+    printf '%-18s %-8s %-6s %-8s %s\n' prometheus "$pid" "$PROMETHEUS_PORT" "$(rss_mb "$pid")" "$state"
+  elif [[ "$SAGA_PROMETHEUS" == off ]]; then
+    printf '%-18s %-8s %-6s %-8s %s\n' prometheus - "$PROMETHEUS_PORT" - "off (SAGA_PROMETHEUS)"
+  elif ! command -v prometheus > /dev/null; then
+    printf '%-18s %-8s %-6s %-8s %s\n' prometheus - "$PROMETHEUS_PORT" - "not installed"
+  else
+    printf '%-18s %-8s %-6s %-8s %s\n' prometheus - "$PROMETHEUS_PORT" - stopped
+    [[ "$SAGA_PROMETHEUS" == on ]] && any_down=1
+  fi
   return $any_down
 }
 

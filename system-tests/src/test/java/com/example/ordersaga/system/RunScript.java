@@ -33,7 +33,10 @@ final class RunScript {
     this.dataDir = dataDir;
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("SAGA_SKIP_BUILD", "1");
-    List<String> portVariables = new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT"));
+    // Prometheus only where a test asks for it (SAGA_PROMETHEUS=on): it observes, it is not tested.
+    env.put("SAGA_PROMETHEUS", "off");
+    List<String> portVariables =
+        new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT", "PROMETHEUS_PORT"));
     processes().forEach(process -> portVariables.add(process.portVariable()));
     List<Integer> ports = distinctFreePorts(portVariables.size());
     for (int i = 0; i < ports.size(); i++) {
@@ -91,6 +94,11 @@ final class RunScript {
       throw new IllegalStateException("run.sh " + String.join(" ", args) + " hung");
     }
     return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /** A file under the stack's data directory. */
+  Path dataFile(String relative) {
+    return dataDir.resolve(relative);
   }
 
   /** The lines a process has logged so far (data/logs/<name>.log). */

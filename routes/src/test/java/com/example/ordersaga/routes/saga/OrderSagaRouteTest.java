@@ -587,8 +587,8 @@ class OrderSagaRouteTest {
             "saga_duration_seconds_bucket{application=\"orchestrator\",status=\"COMPLETED\"",
             "saga_step_duration_seconds_bucket{application=\"orchestrator\",step=\"point-deduct\"",
             "idempotency_replays_total",
-            "camel_exchanges_total{application=\"orchestrator\",camelContext=");
-    assertThat(scraped).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"order-saga\"");
+            "camel_exchanges_total{application=\"orchestrator\",camel_context=");
+    assertThat(scraped).containsPattern("camel_exchanges_total\\{[^}]*route_id=\"order-saga\"");
   }
 
   private double count(String name, String... tags) {

@@ -3,6 +3,7 @@ package com.example.ordersaga.common;
 import com.example.ordersaga.common.json.StrictTextModule;
 import com.example.ordersaga.common.lra.AuthorizedLraSagaService;
 import com.example.ordersaga.common.lra.CoordinatorToken;
+import com.example.ordersaga.common.metrics.PrometheusConventions;
 import com.example.ordersaga.common.participant.ParticipantProperties;
 import com.example.ordersaga.common.participant.callback.CallbackAuthenticationFilter;
 import com.example.ordersaga.common.participant.callback.CallbackSigning;
@@ -46,6 +47,12 @@ import org.springframework.core.env.Profiles;
     beforeName = "org.apache.camel.service.lra.springboot.LraServiceAutoConfiguration")
 @EnableConfigurationProperties(ParticipantProperties.class)
 public class ServiceAutoConfiguration {
+
+  /** Applied by Spring Boot to every meter registry: the Prometheus naming rules. */
+  @Bean
+  PrometheusConventions prometheusConventions() {
+    return new PrometheusConventions();
+  }
 
   @Bean
   SqlGateway sqlGateway(ProducerTemplate producer) {

@@ -1,0 +1,230 @@
+package com.example.ordersaga.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.example.ordersaga.auditor.AuditReport;
+import com.example.ordersaga.auditor.Auditor;
+import com.example.ordersaga.auditor.Snapshot;
+import com.example.ordersaga.config.stack.StackProcess;
+import com.example.ordersaga.system.StackClient.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stack as an operator watches it: the Prometheus run.sh starts scrapes every Spring Boot
+ * deployable, every metrics endpoint passes {@code promtool check metrics}, and Prometheus counts
+ * the orders as the auditor does. Needs the Debian package prometheus: skipped without it, unless
+ * SAGA_REQUIRE_PROMETHEUS=true (CI), which makes its absence a failure.
+ */
+class ObservabilitySystemIT {
+
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+  private static final long START_POINTS = 10_000;
+
+  @TempDir static Path dataDir;
+  private static RunScript runSh;
+  private static StackClient stack;
+  private static final HttpClient http = HttpClient.newHttpClient();
+  private static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void startStackWithPrometheus() throws Exception {
+    boolean installed = onPath("prometheus") && onPath("promtool");
+    if (Boolean.parseBoolean(System.getenv("SAGA_REQUIRE_PROMETHEUS"))) {
+      assertThat(installed)
+          .as("prometheus and promtool on the PATH (apt-get install prometheus)")
+          .isTrue();
+    }
+    assumeTrue(installed, "prometheus is not installed (apt-get install prometheus)");
+    runSh =
+        new RunScript(dataDir)
+            .with("SAGA_PROMETHEUS", "on")
+            .with("PROMETHEUS_SCRAPE_INTERVAL", "1s");
+    RunScript.Result started = runSh.run();
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    assertThat(started.output())
+        .contains("prometheus ready", "Prometheus        http://localhost:");
+    stack = new StackClient(runSh);
+    placeOrdersOfEveryOutcome();
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (runSh != null) {
+      RunScript.Result stopped = runSh.run("stop");
+      assertThat(stopped.output()).contains("prometheus stopped");
+    }
+  }
+
+  /** Completed, compensated, rejected, and a replayed key (counted once). */
+  private static void placeOrdersOfEveryOutcome() throws Exception {
+    String user = "watched-" + UUID.randomUUID();
+    String product = "watched-" + UUID.randomUUID();
+    stack.givePoints(user, START_POINTS);
+    stack.stockProduct(product, 1_000, 100);
+    String order =
+        "{\"userId\":\""
+            + user
+            + "\",\"items\":[{\"productId\":\""
+            + product
+            + "\",\"quantity\":1}],\"pointsToUse\":100,\"paymentMethod\":\"CARD\"}";
+    assertThat(stack.placeOrder(order, Map.of()).status()).isEqualTo(201);
+    assertThat(stack.placeOrder(order, Map.of("Idempotency-Key", "watched-" + user)).status())
+        .isEqualTo(201);
+    assertThat(stack.placeOrder(order, Map.of("Idempotency-Key", "watched-" + user)).status())
+        .isEqualTo(201);
+    assertThat(stack.placeOrder(order, Map.of("X-Simulate-Failure", "payment-save")).status())
+        .isEqualTo(409);
+    stack.givePoints(user, 10);
+    Answer rejected = stack.placeOrder(order, Map.of());
+    assertThat(rejected.body().path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
+    await().atMost(SETTLE).until(() -> stack.unfinishedLras() == 0);
+  }
+
+  @Test
+  void prometheusScrapesEveryDeployable() {
+    List<String> expected = new ArrayList<>(springBootProcesses());
+    expected.add("prometheus");
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              JsonNode targets = prometheus("/api/v1/targets").path("data").path("activeTargets");
+              Map<String, String> healthByJob = new TreeMap<>();
+              targets.forEach(
+                  target ->
+                      healthByJob.put(
+                          target.path("labels").path("job").asText(),
+                          target.path("health").asText()));
+              assertThat(healthByJob.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+              assertThat(healthByJob)
+                  .allSatisfy((job, health) -> assertThat(health).isEqualTo("up"));
+            });
+  }
+
+  @Test
+  void everyMetricsEndpointPassesPromtool() throws Exception {
+    for (StackProcess process : RunScript.processes()) {
+      if (!process.launch().equals("service")) {
+        continue;
+      }
+      String scraped = get(runSh.url(process.portVariable()) + "/actuator/prometheus");
+      assertThat(scraped).as(process.name()).contains("# HELP ");
+      assertThat(promtool(scraped, "check", "metrics")).as(process.name()).isEmpty();
+    }
+    Path config = runSh.dataFile("prometheus/prometheus.yml");
+    assertThat(promtool("", "check", "config", config.toString())).contains("SUCCESS");
+  }
+
+  @Test
+  void prometheusCountsTheOrdersAsTheAuditorDoes() throws Exception {
+    AuditReport report =
+        new Auditor(runSh.auditTarget(), Duration.ofSeconds(5), Duration.ofSeconds(60)).audit();
+    assertThat(report.violations()).isEmpty();
+    Map<String, Long> audited =
+        report.snapshot().sagaOrders().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Snapshot.SagaOrder::status, TreeMap::new, Collectors.counting()));
+    assertThat(audited).isEqualTo(Map.of("COMPLETED", 2L, "CANCELLED", 2L));
+
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(() -> assertThat(sagaOrdersByStatusInPrometheus()).isEqualTo(audited));
+    assertThat(
+            prometheus(
+                    "/api/v1/query?query="
+                        + encode("sum(saga_orders_total{reason=\"INSUFFICIENT_POINTS\"})"))
+                .at("/data/result/0/value/1")
+                .asText())
+        .isEqualTo("1");
+  }
+
+  private static Map<String, Long> sagaOrdersByStatusInPrometheus() throws Exception {
+    JsonNode result =
+        prometheus("/api/v1/query?query=" + encode("sum by (status) (saga_orders_total)"))
+            .path("data")
+            .path("result");
+    return StreamSupport.stream(result.spliterator(), false)
+        .collect(
+            Collectors.toMap(
+                series -> series.path("metric").path("status").asText(),
+                series -> (long) Double.parseDouble(series.path("value").get(1).asText()),
+                Long::sum,
+                TreeMap::new));
+  }
+
+  private static List<String> springBootProcesses() {
+    try {
+      return RunScript.processes().stream()
+          .filter(process -> process.launch().equals("service"))
+          .map(StackProcess::name)
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode prometheus(String path) throws Exception {
+    return json.readTree(get(runSh.url("PROMETHEUS_PORT") + path));
+  }
+
+  private static String get(String url) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
+  }
+
+  /**
+   * promtool's output (stdout and stderr) for {@code input} on its stdin; fails unless it exits 0.
+   */
+  private static String promtool(String input, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("promtool"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
+    return output.strip();
+  }
+
+  private static boolean onPath(String tool) {
+    return Files.isExecutable(Path.of("/usr/bin", tool))
+        || List.of(System.getenv("PATH").split(":")).stream()
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+  }
+
+  private static String encode(String query) {
+    return URLEncoder.encode(query, StandardCharsets.UTF_8);
+  }
+}
