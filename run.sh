@@ -208,18 +208,22 @@ prometheus_wanted() {
   esac
 }
 
-# The scrape configuration: config/prometheus/prometheus.yml, then one job per Spring Boot
-# deployable of the stack.
+# The scrape configuration: config/prometheus/prometheus.yml, then one job per process of the
+# stack that has metrics: each Spring Boot deployable and the coordinator (Kafka has none).
 write_prometheus_config() {
-  local entry name port launch
+  local entry name port launch path
   sed -e "s#\${PROMETHEUS_PORT}#$PROMETHEUS_PORT#g" \
       -e "s#\${PROMETHEUS_SCRAPE_INTERVAL}#$PROMETHEUS_SCRAPE_INTERVAL#g" \
       "$ROOT/config/prometheus/prometheus.yml"
   for entry in "${STACK[@]}"; do
     IFS='|' read -r _ name _ port _ launch _ <<< "$entry"
-    [[ "$launch" == service ]] || continue
-    printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ["localhost:%s"]\n' \
-      "$name" "$port"
+    case "$launch" in
+      service) path=/actuator/prometheus ;;
+      coordinator) path=/metrics ;;
+      *) continue ;;
+    esac
+    printf '  - job_name: %s\n    metrics_path: %s\n    static_configs:\n      - targets: ["localhost:%s"]\n' \
+      "$name" "$path" "$port"
   done
 }
 

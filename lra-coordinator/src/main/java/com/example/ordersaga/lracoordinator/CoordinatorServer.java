@@ -16,18 +16,20 @@ import org.jboss.resteasy.spi.ResteasyDeployment;
 final class CoordinatorServer {
 
   private final CoordinatorSettings settings;
+  private final CoordinatorMetrics metrics;
   private DeploymentManager deployment;
   private GracefulShutdownHandler gracefulHandler;
   private Undertow undertow;
 
-  CoordinatorServer(CoordinatorSettings settings) {
+  CoordinatorServer(CoordinatorSettings settings, CoordinatorMetrics metrics) {
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   /** Starts listening and returns the bound port (useful when the configured port is 0). */
   int start() throws ServletException {
     ResteasyDeployment resteasy = new ResteasyDeploymentImpl();
-    resteasy.setApplication(new CoordinatorApplication(settings.token()));
+    resteasy.setApplication(new CoordinatorApplication(settings.token(), metrics));
     DeploymentInfo info =
         new UndertowJaxrsServer()
             .undertowDeployment(resteasy, "/")

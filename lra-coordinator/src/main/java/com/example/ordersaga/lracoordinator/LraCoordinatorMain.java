@@ -26,9 +26,10 @@ public final class LraCoordinatorMain {
     long started = System.nanoTime();
 
     NarayanaRuntime.configure(settings);
+    CoordinatorMetrics metrics = new CoordinatorMetrics();
     NarayanaRuntime narayana = new NarayanaRuntime();
-    int known = narayana.start(settings);
-    CoordinatorServer server = new CoordinatorServer(settings);
+    int known = narayana.start(settings, metrics);
+    CoordinatorServer server = new CoordinatorServer(settings, metrics);
     int port;
     try {
       port = server.start();

@@ -71,12 +71,15 @@ final class NarayanaRuntime {
    *
    * @return the number of LRAs known after the pass (active or recovering)
    */
-  int start(CoordinatorSettings settings) throws Exception {
+  int start(CoordinatorSettings settings, CoordinatorMetrics metrics) throws Exception {
     Implementations.install();
     // Before recovery runs: LRAs a crash cut off mid-close/cancel would otherwise never end.
     StrandedLras.requeueAll();
     recoveryManager = RecoveryManager.manager();
+    recoveryManager.addModule(metrics.recoveryPassCounter());
     LRARecoveryModule.getInstance().recover();
+    metrics.recoveryPassRan();
+    metrics.countLrasOf(() -> LRARecoveryModule.getService().getAll());
     startWatchdog(Duration.ofSeconds(settings.recoveryPeriodSeconds()));
     return LRARecoveryModule.getService().getAll().size();
   }

@@ -55,6 +55,75 @@ class LraCoordinatorIT {
   }
 
   @Test
+  void metricsCountEachOperationTheLrasByStatusAndTheRecoveryPasses() throws Exception {
+    String before = metrics();
+    double recoveryPassesBefore = value(before, RECOVERY_PASSES);
+    assertThat(recoveryPassesBefore).as("the pass at start-up at least").isPositive();
+
+    URI closed = lras.start(0);
+    lras.join(closed, participant.baseUrl());
+    URI cancelled = lras.start(0);
+    assertThat(
+            value(
+                metrics(),
+                "lra_coordinator_lras{application=\"lra-coordinator\",status=\"Active\"}"))
+        .isEqualTo(2);
+    lras.close(closed);
+    lras.cancel(cancelled);
+    await().atMost(CALLBACK_WAIT).until(() -> lras.status(closed) == null);
+
+    String after = metrics();
+    assertThat(delta(before, after, "start", 201)).isEqualTo(2);
+    assertThat(delta(before, after, "join", 200)).isEqualTo(1);
+    assertThat(delta(before, after, "close", 200)).isEqualTo(1);
+    assertThat(delta(before, after, "cancel", 200)).isEqualTo(1);
+    assertThat(after)
+        .contains("# HELP lra_coordinator_requests_seconds ")
+        .contains(
+            "lra_coordinator_requests_seconds_bucket{application=\"lra-coordinator\",operation=\"start\",status=\"201\",le=\"0.005\"}")
+        .contains("jvm_memory_used_bytes{");
+    await()
+        .atMost(CALLBACK_WAIT)
+        .until(() -> value(metrics(), RECOVERY_PASSES) > recoveryPassesBefore);
+  }
+
+  private static final String RECOVERY_PASSES =
+      "lra_coordinator_recovery_passes_total{application=\"lra-coordinator\"}";
+
+  private static String metrics() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(URI.create(coordinator.url() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    return response.body();
+  }
+
+  private static double delta(String before, String after, String operation, int status) {
+    String series =
+        "lra_coordinator_requests_seconds_count{application=\"lra-coordinator\",operation=\""
+            + operation
+            + "\",status=\""
+            + status
+            + "\"}";
+    return value(after, series) - value(before, series);
+  }
+
+  /** The value of one series in a scrape, 0 when it is not there yet. */
+  private static double value(String scrape, String series) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElse(0);
+  }
+
+  @Test
   void closeCallsCompleteOnceAndNeverCompensate() throws Exception {
     URI lra = lras.start(0);
     lras.join(lra, participant.baseUrl());

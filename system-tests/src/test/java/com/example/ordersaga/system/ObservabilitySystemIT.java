@@ -106,8 +106,8 @@ class ObservabilitySystemIT {
   }
 
   @Test
-  void prometheusScrapesEveryDeployable() {
-    List<String> expected = new ArrayList<>(springBootProcesses());
+  void prometheusScrapesEveryProcessWithMetrics() {
+    List<String> expected = new ArrayList<>(processesWithMetrics());
     expected.add("prometheus");
     await()
         .atMost(SETTLE)
@@ -129,10 +129,11 @@ class ObservabilitySystemIT {
   @Test
   void everyMetricsEndpointPassesPromtool() throws Exception {
     for (StackProcess process : RunScript.processes()) {
-      if (!process.launch().equals("service")) {
+      String path = metricsPath(process);
+      if (path == null) {
         continue;
       }
-      String scraped = get(runSh.url(process.portVariable()) + "/actuator/prometheus");
+      String scraped = get(runSh.url(process.portVariable()) + path);
       assertThat(scraped).as(process.name()).contains("# HELP ");
       assertThat(promtool(scraped, "check", "metrics")).as(process.name()).isEmpty();
     }
@@ -162,6 +163,18 @@ class ObservabilitySystemIT {
                 .at("/data/result/0/value/1")
                 .asText())
         .isEqualTo("1");
+    // One LRA per saga, started at the coordinator (the replay started none).
+    String started =
+        "sum(lra_coordinator_requests_seconds_count{operation=\"start\",status=\"201\"})";
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus("/api/v1/query?query=" + encode(started))
+                            .at("/data/result/0/value/1")
+                            .asText())
+                    .isEqualTo(Long.toString(report.snapshot().sagaOrders().size())));
   }
 
   private static Map<String, Long> sagaOrdersByStatusInPrometheus() throws Exception {
@@ -178,10 +191,19 @@ class ObservabilitySystemIT {
                 TreeMap::new));
   }
 
-  private static List<String> springBootProcesses() {
+  /** Where a process of the stack has its metrics, or null (Kafka). */
+  private static String metricsPath(StackProcess process) {
+    return switch (process.launch()) {
+      case "service" -> "/actuator/prometheus";
+      case "coordinator" -> "/metrics";
+      default -> null;
+    };
+  }
+
+  private static List<String> processesWithMetrics() {
     try {
       return RunScript.processes().stream()
-          .filter(process -> process.launch().equals("service"))
+          .filter(process -> metricsPath(process) != null)
           .map(StackProcess::name)
           .toList();
     } catch (IOException e) {
