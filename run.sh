@@ -224,6 +224,11 @@ write_prometheus_config() {
     esac
     printf '  - job_name: %s\n    metrics_path: %s\n    static_configs:\n      - targets: ["localhost:%s"]\n' \
       "$name" "$path" "$port"
+    # Profile prod: the deployables' metrics take the management login (the console's).
+    if [[ "$launch" == service && ",${SPRING_PROFILES_ACTIVE:-}," == *,prod,* ]]; then
+      printf '    basic_auth:\n      username: "%s"\n      password_file: %s\n' \
+        "${HAWTIO_USER:-admin}" "$PROMETHEUS_DIR/management-password"
+    fi
   done
 }
 
@@ -243,6 +248,7 @@ start_prometheus() {
     exit 1
   fi
   mkdir -p "$PROMETHEUS_DIR/data"
+  (umask 077 && printf '%s' "${HAWTIO_PASSWORD:-}" > "$PROMETHEUS_DIR/management-password")
   write_prometheus_config > "$PROMETHEUS_DIR/prometheus.yml"
   printf '\n===== %s starting prometheus =====\n' "$(date '+%F %T')" >> "$LOGS/prometheus.log"
   pid="$(start_detached prometheus prometheus \

@@ -50,7 +50,6 @@ class ProdProfileIT {
     ports.put("COMPLETION_API_PORT", free.get(2));
     ports.put("ORCHESTRATOR_PORT", free.get(3));
     Map<String, String> env = prodEnvironment(free.get(4), free.get(5));
-    env.put("HAWTIO_PASSWORD", PASSWORD);
     started.add(launch("service-stubs/point-service/target/point-service.jar", env));
     started.add(launch("service-stubs/product-service/target/product-service.jar", env));
     started.add(launch("service-stubs/completion-api/target/completion-api.jar", env));
@@ -89,10 +88,18 @@ class ProdProfileIT {
   }
 
   @Test
-  void noMetricsAreExposed() throws Exception {
-    assertThat(get("POINT_SERVICE_PORT", "/actuator/prometheus", null).statusCode()).isEqualTo(404);
-    assertThat(get("ORCHESTRATOR_PORT", "/actuator/prometheus", "admin:" + PASSWORD).statusCode())
-        .isEqualTo(404);
+  void theMetricsTakeTheManagementLogin() throws Exception {
+    for (String service : List.of("POINT_SERVICE_PORT", "ORCHESTRATOR_PORT")) {
+      assertThat(get(service, "/actuator/prometheus", null).statusCode())
+          .as(service)
+          .isEqualTo(401);
+      assertThat(get(service, "/actuator/prometheus", "admin:admin").statusCode())
+          .as(service + ", the dev password")
+          .isEqualTo(401);
+      HttpResponse<String> scraped = get(service, "/actuator/prometheus", "admin:" + PASSWORD);
+      assertThat(scraped.statusCode()).as(service).isEqualTo(200);
+      assertThat(scraped.body()).as(service).contains("jvm_memory_used_bytes");
+    }
   }
 
   @Test
@@ -115,6 +122,7 @@ class ProdProfileIT {
     List<Integer> free = RunScript.distinctFreePorts(3);
     Map<String, String> env = prodEnvironment(free.get(1), free.get(2));
     env.put("ORCHESTRATOR_PORT", String.valueOf(free.get(0)));
+    env.remove("HAWTIO_PASSWORD");
     Process orchestrator = launch("routes/target/routes.jar", env);
     assertThat(orchestrator.waitFor(3, TimeUnit.MINUTES)).isTrue();
     assertThat(orchestrator.exitValue()).isNotZero();
@@ -138,6 +146,7 @@ class ProdProfileIT {
     env.put("SPRING_PROFILES_ACTIVE", "prod");
     env.put("SAGA_CALLBACK_SECRET", SECRET);
     env.put("LRA_COORDINATOR_TOKEN", COORDINATOR_TOKEN);
+    env.put("HAWTIO_PASSWORD", PASSWORD);
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadKafka);
     env.put("LRA_COORDINATOR_URL", "http://localhost:" + deadCoordinator);

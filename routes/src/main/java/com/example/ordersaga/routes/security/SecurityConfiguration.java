@@ -3,6 +3,9 @@ package com.example.ordersaga.routes.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,25 +19,33 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Two doors. The order API, its OpenAPI document, health and the LRA callbacks (authenticated by
- * their own HMAC token) are open and stateless. Everything else (Hawtio, Jolokia: remote JMX) needs
- * a login, with CSRF protection for the console's browser session.
+ * their own HMAC token) are open and stateless, and so are the metrics in dev. Everything else
+ * (Hawtio, Jolokia: remote JMX; the metrics in prod) needs a login, with CSRF protection for the
+ * console's browser session.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain openApi(HttpSecurity http) throws Exception {
-    return http.securityMatcher(
-            "/api/**",
-            "/api-doc/**",
-            "/lra-participant/**",
-            "/actuator/health/**",
-            "/actuator/info",
-            // Open for Prometheus in dev; profile prod does not expose it.
-            "/actuator/prometheus",
-            // Boot's error page: what a failed API request is forwarded to (not a login).
-            "/error")
+  SecurityFilterChain openApi(
+      HttpSecurity http, @Value("${ordersaga.management.secured}") boolean managementSecured)
+      throws Exception {
+    List<String> open =
+        new ArrayList<>(
+            List.of(
+                "/api/**",
+                "/api-doc/**",
+                "/lra-participant/**",
+                "/actuator/health/**",
+                "/actuator/info",
+                // Boot's error page: what a failed API request is forwarded to (not a login).
+                "/error"));
+    if (!managementSecured) {
+      // Open for Prometheus in dev; in prod it takes the console's login, as everything else.
+      open.add("/actuator/prometheus");
+    }
+    return http.securityMatcher(open.toArray(String[]::new))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable()) // No cookies, no session: nothing for CSRF to ride on.
         .sessionManagement(

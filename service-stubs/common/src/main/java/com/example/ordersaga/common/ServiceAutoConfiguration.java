@@ -10,6 +10,7 @@ import com.example.ordersaga.common.participant.callback.CallbackSigning;
 import com.example.ordersaga.common.participant.callback.CallbackTokens;
 import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.common.participant.sql.SqlGateway;
+import com.example.ordersaga.common.web.ManagementLoginFilter;
 import com.example.ordersaga.common.web.NotStartedFilter;
 import com.example.ordersaga.common.web.ResponseHeaderFilter;
 import com.example.ordersaga.common.web.Utf8JsonBodyFilter;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -101,6 +103,29 @@ public class ServiceAutoConfiguration {
     FilterRegistrationBean<Utf8JsonBodyFilter> registration =
         new FilterRegistrationBean<>(new Utf8JsonBodyFilter(json));
     registration.setOrder(0);
+    return registration;
+  }
+
+  /**
+   * Profile prod: the metrics need the management login (where Spring Security runs, the
+   * orchestrator, its own configuration asks for it). The password has no default there: a
+   * deployable without HAWTIO_PASSWORD does not start.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "ordersaga.management.secured", havingValue = "true")
+  @ConditionalOnMissingClass("org.springframework.security.web.SecurityFilterChain")
+  FilterRegistrationBean<ManagementLoginFilter> managementLoginFilter(
+      @Value("${ordersaga.management.username}") String username,
+      @Value("${ordersaga.management.password}") String password,
+      ObjectMapper json)
+      throws IOException {
+    if (password.isBlank()) {
+      throw new IllegalStateException("HAWTIO_PASSWORD is required: the management login");
+    }
+    FilterRegistrationBean<ManagementLoginFilter> registration =
+        new FilterRegistrationBean<>(new ManagementLoginFilter(username, password, json));
+    registration.addUrlPatterns("/actuator/prometheus");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

@@ -16,7 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 /** Profile prod sets ordersaga.admin.enabled=false: no behaviour switch, the API itself serves. */
 @CompletionApiOnH2
 @ActiveProfiles("prod")
-@TestPropertySource(properties = "SAGA_CALLBACK_SECRET=a-production-grade-secret")
+@TestPropertySource(
+    properties = {
+      "SAGA_CALLBACK_SECRET=a-production-grade-secret",
+      "HAWTIO_PASSWORD=a-production-grade-console-password"
+    })
 class CompletionApiProdProfileTest {
 
   @Autowired TestRestTemplate http;

@@ -18,7 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "SAGA_CALLBACK_SECRET=a-production-grade-secret",
-      "LRA_COORDINATOR_TOKEN=a-production-grade-token"
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token",
+      "HAWTIO_PASSWORD=a-production-grade-console-password"
     })
 class OrderProdProfileTest {
 

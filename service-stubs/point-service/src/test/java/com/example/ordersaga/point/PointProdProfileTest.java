@@ -8,16 +8,22 @@ import com.example.ordersaga.point.api.PointParticipant;
 import com.example.ordersaga.point.domain.PointAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-/** Profile prod: X-Simulate-Failure is ignored, and the admin endpoints are not served. */
+/**
+ * Profile prod: X-Simulate-Failure is ignored, the admin endpoints are not served, and the metrics
+ * take the management login.
+ */
 @PointServiceOnH2
 @ActiveProfiles("prod")
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint, which tests leave out
 @TestPropertySource(
     properties = {
       "SAGA_CALLBACK_SECRET=a-production-grade-secret",
-      "LRA_COORDINATOR_TOKEN=a-production-grade-token"
+      "LRA_COORDINATOR_TOKEN=a-production-grade-token",
+      "HAWTIO_PASSWORD=a-production-grade-console-password"
     })
 class PointProdProfileTest {
 
@@ -51,5 +57,26 @@ class PointProdProfileTest {
 
     assertThat(response.getStatusCode().value()).isEqualTo(404);
     assertThat(accounts.balance(ALICE).balance()).isEqualTo(1_000);
+  }
+
+  @Test
+  void metricsTakeTheManagementLogin() {
+    var anonymous = http.getForEntity("/actuator/prometheus", String.class);
+    var wrongPassword =
+        http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
+    var managementLogin =
+        http.withBasicAuth("admin", "a-production-grade-console-password")
+            .getForEntity("/actuator/prometheus", String.class);
+
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    assertThat(anonymous.getBody()).contains("\"error\":\"UNAUTHORIZED\"").doesNotContain("jvm_");
+    assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+    assertThat(managementLogin.getStatusCode().value()).isEqualTo(200);
+    assertThat(managementLogin.getBody()).contains("jvm_memory_used_bytes");
+    assertThat(
+            http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value())
+        .as("the probes stay open")
+        .isEqualTo(200);
   }
 }

@@ -8,15 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Profile prod has no default callback secret and no open coordinator: a participant without either
- * refuses to start.
+ * Profile prod has no default callback secret, no open coordinator and no default management
+ * password: a participant without any of them refuses to start.
  */
 class ProdNeedsItsSecretsTest {
 
   @Test
   void participantWithoutSecretDoesNotStartInProd() {
     assertThatThrownBy(
-            () -> startInProd("--SAGA_CALLBACK_SECRET=", "--LRA_COORDINATOR_TOKEN=a-token"))
+            () ->
+                startInProd(
+                    "--SAGA_CALLBACK_SECRET=",
+                    "--LRA_COORDINATOR_TOKEN=a-token",
+                    "--HAWTIO_PASSWORD=a-password"))
         .hasStackTraceContaining("the callback secret must have at least 16 characters");
   }
 
@@ -25,8 +29,21 @@ class ProdNeedsItsSecretsTest {
     assertThatThrownBy(
             () ->
                 startInProd(
-                    "--SAGA_CALLBACK_SECRET=a-production-grade-secret", "--LRA_COORDINATOR_TOKEN="))
+                    "--SAGA_CALLBACK_SECRET=a-production-grade-secret",
+                    "--LRA_COORDINATOR_TOKEN=",
+                    "--HAWTIO_PASSWORD=a-password"))
         .hasStackTraceContaining("LRA_COORDINATOR_TOKEN is required");
+  }
+
+  @Test
+  void participantWithoutManagementPasswordDoesNotStartInProd() {
+    assertThatThrownBy(
+            () ->
+                startInProd(
+                    "--SAGA_CALLBACK_SECRET=a-production-grade-secret",
+                    "--LRA_COORDINATOR_TOKEN=a-token",
+                    "--HAWTIO_PASSWORD="))
+        .hasStackTraceContaining("HAWTIO_PASSWORD is required");
   }
 
   private static void startInProd(String... secrets) {

@@ -27,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
     properties = {
       "SAGA_CALLBACK_SECRET=a-production-grade-secret",
       "LRA_COORDINATOR_TOKEN=a-production-grade-token",
+      "HAWTIO_PASSWORD=a-production-grade-console-password",
       ProductServiceOnH2.SERVLET_NAME + "prod-profile"
     })
 class ProductProdProfileTest {

@@ -24,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
     properties = {
       "SAGA_CALLBACK_SECRET=fault-injection-off-test-secret",
       "LRA_COORDINATOR_TOKEN=a-production-grade-token",
+      "HAWTIO_PASSWORD=a-production-grade-console-password",
       "camel.servlet.mapping.servlet-name=CamelServletProdProfile"
     })
 class PaymentProdProfileTest {
