@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole order-saga stack on this machine: a real Kafka broker (KRaft), the Narayana LRA
-# coordinator, the domain services and the orchestrator, each as its own background process.
+# coordinator, the domain services and the orchestrator, each as its own background process, and
+# beside them Zipkin (traces) and, when installed, Prometheus (metrics).
 #
 #   ./run.sh              build what is missing or stale, start what is not running, wait until ready
 #   ./run.sh status       what runs, with PID, port and RSS
@@ -70,6 +71,17 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 read -r -a JVM_FLAGS <<< "${SAGA_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1}"
 read -r -a SERVICE_JVM_FLAGS <<< "${SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:MaxMetaspaceSize=160m}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# Zipkin (its jar built like the others) receives every deployable's spans: started before the
+# stack, stopped after it. SAGA_ZIPKIN=off runs no Zipkin, and the deployables then trace nothing.
+ZIPKIN_PORT="${ZIPKIN_PORT:-9411}"
+SAGA_ZIPKIN="${SAGA_ZIPKIN:-on}"
+ZIPKIN_JAR="zipkin-server/target/zipkin-server.jar"
+case "$SAGA_ZIPKIN" in
+  on) export ZIPKIN_URL="${ZIPKIN_URL:-http://localhost:$ZIPKIN_PORT}" ;;
+  off) export TRACING_ENABLED="${TRACING_ENABLED:-false}" ;;
+  *) echo "run.sh: SAGA_ZIPKIN must be on or off, not '$SAGA_ZIPKIN'." >&2; exit 1 ;;
+esac
 
 # Prometheus (optional: the Debian package "prometheus") scrapes every deployable once the stack
 # is up. SAGA_PROMETHEUS: auto (default) starts it when installed, on requires it, off skips it.
@@ -257,25 +269,63 @@ start_prometheus() {
     --storage.tsdb.retention.time="${PROMETHEUS_RETENTION:-7d}" \
     --web.listen-address=":$PROMETHEUS_PORT")"
   echo "$pid" > "$PIDS/prometheus.pid"
-  local deadline=$((SECONDS + READY_TIMEOUT)) t_start=$SECONDS
-  until curl -fsS -o /dev/null --max-time 2 "http://localhost:$PROMETHEUS_PORT/-/ready" 2>/dev/null; do
-    alive "$pid" || fail_with_log prometheus "exited during start-up"
-    ((SECONDS < deadline)) || fail_with_log prometheus "was not ready within ${READY_TIMEOUT}s"
-    sleep 0.3
-  done
-  echo "  prometheus ready ($((SECONDS - t_start))s, :$PROMETHEUS_PORT)"
+  await_observer prometheus "$pid" "$PROMETHEUS_PORT" /-/ready
 }
 
 stop_prometheus() {
   local pid
-  if pid="$(prometheus_pid)"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + 30))
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null && echo "  prometheus killed (did not stop within 30s)" \
-      || echo "  prometheus stopped"
-  fi
+  if pid="$(prometheus_pid)"; then stop_observer prometheus "$pid"; fi
   rm -f "$PIDS/prometheus.pid"
+}
+
+# await_observer NAME PID PORT PATH: until http://localhost:PORT/PATH answers 2xx (or it exits).
+await_observer() {
+  local name="$1" pid="$2" port="$3" path="$4" deadline=$((SECONDS + READY_TIMEOUT)) t_start=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "http://localhost:$port$path" 2>/dev/null; do
+    alive "$pid" || fail_with_log "$name" "exited during start-up"
+    ((SECONDS < deadline)) || fail_with_log "$name" "was not ready within ${READY_TIMEOUT}s"
+    sleep 0.3
+  done
+  echo "  $name ready ($((SECONDS - t_start))s, :$port)"
+}
+
+# stop_observer NAME PID: SIGTERM, then SIGKILL after 30 s.
+stop_observer() {
+  local name="$1" pid="$2" deadline=$((SECONDS + 30))
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null && echo "  $name killed (did not stop within 30s)" \
+    || echo "  $name stopped"
+}
+
+# Zipkin: in-memory storage (the newest MEM_MAX_SPANS spans), UI and API at :$ZIPKIN_PORT.
+start_zipkin() {
+  local pid
+  [[ "$SAGA_ZIPKIN" == on ]] || return 0
+  if pid="$(pid_of zipkin)"; then
+    echo "  zipkin already running (pid $pid)"
+    return 0
+  fi
+  if port_open "$ZIPKIN_PORT"; then
+    echo "run.sh: port $ZIPKIN_PORT is in use by a process run.sh did not start; cannot start zipkin." >&2
+    exit 1
+  fi
+  local flags
+  read -r -a flags <<< "${ZIPKIN_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  printf '\n===== %s starting zipkin =====\n' "$(date '+%F %T')" >> "$LOGS/zipkin.log"
+  # Without the stack's KAFKA_BOOTSTRAP_SERVERS: Zipkin would read its spans from that Kafka (and
+  # wait for a broker that starts after it); here the deployables send them over HTTP.
+  pid="$(start_detached zipkin env -u KAFKA_BOOTSTRAP_SERVERS "$JAVA" -Dordersaga.process=zipkin \
+    "${flags[@]}" -DQUERY_PORT="$ZIPKIN_PORT" -DMEM_MAX_SPANS="${ZIPKIN_MAX_SPANS:-200000}" \
+    -jar "$ROOT/$ZIPKIN_JAR")"
+  echo "$pid" > "$PIDS/zipkin.pid"
+  await_observer zipkin "$pid" "$ZIPKIN_PORT" /health
+}
+
+stop_zipkin() {
+  local pid
+  if pid="$(pid_of zipkin)"; then stop_observer zipkin "$pid"; fi
+  rm -f "$PIDS/zipkin.pid"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -308,7 +358,7 @@ build_if_needed() {
     IFS='|' read -r _ _ _ _ _ _ artifact <<< "$entry"
     artifacts+=("$ROOT/$artifact")
   done
-  artifacts+=("$ROOT/auditor/target/auditor-all.jar" "$ROOT/bench/target/bench-all.jar")
+  artifacts+=("$ROOT/auditor/target/auditor-all.jar" "$ROOT/bench/target/bench-all.jar" "$ROOT/$ZIPKIN_JAR")
   for artifact in "${artifacts[@]}"; do
     [[ -e "$artifact" ]] || { stale="missing $artifact"; break; }
     if [[ -n "$(find "$ROOT" \( -path "$DATA" -o -name target -o -name test -o -name .git \) -prune \
@@ -333,6 +383,7 @@ cmd_start() {
   any_running || build_if_needed
   mkdir -p "$LOGS" "$PIDS"
   local t0=$SECONDS stage entry
+  start_zipkin
   for stage in $(for entry in "${STACK[@]}"; do echo "${entry%%|*}"; done | sort -un); do
     start_stage "$stage"
   done
@@ -351,6 +402,7 @@ cmd_start() {
   Kafka bootstrap   localhost:$KAFKA_PORT
 EOF
   if prometheus_pid > /dev/null; then echo "  Prometheus        http://localhost:$PROMETHEUS_PORT"; fi
+  if pid_of zipkin > /dev/null; then echo "  Zipkin (traces)   http://localhost:$ZIPKIN_PORT"; fi
   cat <<EOF
   Logs              $LOGS   (./run.sh logs [name])
 
@@ -417,6 +469,7 @@ cmd_stop() {
     fi
     rm -f "$PIDS/$name.pid"
   done
+  stop_zipkin
 }
 
 cmd_status() {
@@ -435,7 +488,17 @@ cmd_status() {
     fi
   done
   printf '%-18s %-8s %-6s %-8s\n' total "" "" "$total"
-  # The observer, outside the stack's total.
+  # The observers, outside the stack's total.
+  if pid="$(pid_of zipkin)"; then
+    state=starting
+    if curl -fsS -o /dev/null --max-time 2 "http://localhost:$ZIPKIN_PORT/health" 2>/dev/null; then state=ready; fi
+    printf '%-18s %-8s %-6s %-8s %s\n' zipkin "$pid" "$ZIPKIN_PORT" "$(rss_mb "$pid")" "$state"
+  elif [[ "$SAGA_ZIPKIN" == off ]]; then
+    printf '%-18s %-8s %-6s %-8s %s\n' zipkin - "$ZIPKIN_PORT" - "off (SAGA_ZIPKIN)"
+  else
+    printf '%-18s %-8s %-6s %-8s %s\n' zipkin - "$ZIPKIN_PORT" - stopped
+    any_down=1
+  fi
   if pid="$(prometheus_pid)"; then
     state=starting
     if curl -fsS -o /dev/null --max-time 2 "http://localhost:$PROMETHEUS_PORT/-/ready" 2>/dev/null; then state=ready; fi

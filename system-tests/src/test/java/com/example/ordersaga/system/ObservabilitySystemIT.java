@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stack as an operator watches it: the Prometheus run.sh starts scrapes every Spring Boot
- * deployable, every metrics endpoint passes {@code promtool check metrics}, and Prometheus counts
- * the orders as the auditor does. Needs the Debian package prometheus: skipped without it, unless
+ * The stack as an operator watches it: the Prometheus run.sh starts scrapes every process with
+ * metrics, every metrics endpoint passes {@code promtool check metrics}, Prometheus counts the
+ * orders as the auditor does, and Zipkin holds one trace per order across every service, each span
+ * tagged with the order's ids. Needs the Debian package prometheus: skipped without it, unless
  * SAGA_REQUIRE_PROMETHEUS=true (CI), which makes its absence a failure.
  */
 class ObservabilitySystemIT {
@@ -47,6 +48,8 @@ class ObservabilitySystemIT {
 
   @TempDir static Path dataDir;
   private static RunScript runSh;
+  private static String completedOrderId;
+  private static String completedLraId;
   private static StackClient stack;
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();
@@ -63,6 +66,7 @@ class ObservabilitySystemIT {
     runSh =
         new RunScript(dataDir)
             .with("SAGA_PROMETHEUS", "on")
+            .with("SAGA_ZIPKIN", "on")
             .with("PROMETHEUS_SCRAPE_INTERVAL", "1s");
     RunScript.Result started = runSh.run();
     assertThat(started.exitCode()).as(started.output()).isZero();
@@ -76,7 +80,7 @@ class ObservabilitySystemIT {
   static void stopStack() throws Exception {
     if (runSh != null) {
       RunScript.Result stopped = runSh.run("stop");
-      assertThat(stopped.output()).contains("prometheus stopped");
+      assertThat(stopped.output()).contains("prometheus stopped", "zipkin stopped");
     }
   }
 
@@ -92,7 +96,10 @@ class ObservabilitySystemIT {
             + "\",\"items\":[{\"productId\":\""
             + product
             + "\",\"quantity\":1}],\"pointsToUse\":100,\"paymentMethod\":\"CARD\"}";
-    assertThat(stack.placeOrder(order, Map.of()).status()).isEqualTo(201);
+    Answer completed = stack.placeOrder(order, Map.of());
+    assertThat(completed.status()).isEqualTo(201);
+    completedOrderId = completed.body().path("orderId").asText();
+    completedLraId = completed.body().path("lraId").asText();
     assertThat(stack.placeOrder(order, Map.of("Idempotency-Key", "watched-" + user)).status())
         .isEqualTo(201);
     assertThat(stack.placeOrder(order, Map.of("Idempotency-Key", "watched-" + user)).status())
@@ -175,6 +182,86 @@ class ObservabilitySystemIT {
                             .at("/data/result/0/value/1")
                             .asText())
                     .isEqualTo(Long.toString(report.snapshot().sagaOrders().size())));
+  }
+
+  /**
+   * The order's request is one trace: the orchestrator's spans and those of the four services it
+   * called, each tagged with the order's id and (once the LRA exists) the LRA's. Its outcome event
+   * is a trace of its own (the outbox relay sends it later, from a poll), tagged alike: relay,
+   * order-events, notifier, completion API.
+   */
+  @Test
+  void zipkinHoldsTheOrdersTraceAcrossEveryServiceEachSpanTaggedWithItsIds() {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              JsonNode traces =
+                  json.readTree(
+                      get(
+                          runSh.url("ZIPKIN_PORT")
+                              + "/api/v2/traces?limit=50&annotationQuery="
+                              + encode("order.id=" + completedOrderId)));
+              JsonNode request = traceWithSpan(traces, "http post /api/orders");
+              assertThat(serviceNames(request))
+                  .contains(
+                      "orchestrator",
+                      "order-service",
+                      "payment-service",
+                      "point-service",
+                      "product-service");
+              assertThat(request)
+                  .allSatisfy(
+                      span ->
+                          assertThat(span.path("tags").path("order.id").asText())
+                              .as(span.path("name").asText())
+                              .isEqualTo(completedOrderId));
+              for (JsonNode span : request) {
+                if (!span.path("localEndpoint")
+                    .path("serviceName")
+                    .asText()
+                    .equals("orchestrator")) {
+                  assertThat(span.path("tags").path("lra.id").asText())
+                      .as(span.path("name").asText())
+                      .isEqualTo(completedLraId);
+                }
+              }
+              JsonNode outcome = traceWithSpan(traces, "http post /completions");
+              assertThat(serviceNames(outcome))
+                  .contains("order-service", "orchestrator", "completion-api");
+              assertThat(kinds(outcome, "order-events")).contains("PRODUCER", "CONSUMER");
+              assertThat(outcome)
+                  .allSatisfy(
+                      span ->
+                          assertThat(span.path("tags").path("order.id").asText())
+                              .as(span.path("name").asText())
+                              .isEqualTo(completedOrderId));
+            });
+  }
+
+  private static JsonNode traceWithSpan(JsonNode traces, String spanName) {
+    for (JsonNode trace : traces) {
+      for (JsonNode span : trace) {
+        if (span.path("name").asText().equals(spanName)) {
+          return trace;
+        }
+      }
+    }
+    throw new AssertionError("no trace with a span " + spanName + " among " + traces.size());
+  }
+
+  private static List<String> serviceNames(JsonNode trace) {
+    return StreamSupport.stream(trace.spliterator(), false)
+        .map(span -> span.path("localEndpoint").path("serviceName").asText())
+        .distinct()
+        .toList();
+  }
+
+  private static List<String> kinds(JsonNode trace, String spanName) {
+    return StreamSupport.stream(trace.spliterator(), false)
+        .filter(span -> span.path("name").asText().equals(spanName))
+        .map(span -> span.path("kind").asText())
+        .toList();
   }
 
   private static Map<String, Long> sagaOrdersByStatusInPrometheus() throws Exception {

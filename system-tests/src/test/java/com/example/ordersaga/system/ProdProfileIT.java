@@ -147,6 +147,7 @@ class ProdProfileIT {
     env.put("SAGA_CALLBACK_SECRET", SECRET);
     env.put("LRA_COORDINATOR_TOKEN", COORDINATOR_TOKEN);
     env.put("HAWTIO_PASSWORD", PASSWORD);
+    env.put("TRACING_ENABLED", "false"); // no Zipkin here
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadKafka);
     env.put("LRA_COORDINATOR_URL", "http://localhost:" + deadCoordinator);

@@ -33,10 +33,12 @@ final class RunScript {
     this.dataDir = dataDir;
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("SAGA_SKIP_BUILD", "1");
-    // Prometheus only where a test asks for it (SAGA_PROMETHEUS=on): it observes, it is not tested.
+    // Prometheus and Zipkin only where a test asks for them (SAGA_PROMETHEUS=on, SAGA_ZIPKIN=on):
+    // they observe, they are not under test; without Zipkin the deployables trace nothing.
     env.put("SAGA_PROMETHEUS", "off");
+    env.put("SAGA_ZIPKIN", "off");
     List<String> portVariables =
-        new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT", "PROMETHEUS_PORT"));
+        new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT", "PROMETHEUS_PORT", "ZIPKIN_PORT"));
     processes().forEach(process -> portVariables.add(process.portVariable()));
     List<Integer> ports = distinctFreePorts(portVariables.size());
     for (int i = 0; i < ports.size(); i++) {

@@ -2,6 +2,7 @@ package com.example.ordersaga.routes.notify;
 
 import com.example.ordersaga.common.events.OrderEvent;
 import com.example.ordersaga.common.events.OrderEventType;
+import com.example.ordersaga.common.tracing.SagaBaggage;
 import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,7 @@ public class CompletionCalls {
     message.setHeader(Exchange.HTTP_PATH, "/completions");
     message.setHeader(Exchange.CONTENT_TYPE, "application/json");
     message.setHeader(IDEMPOTENCY_KEY, event.orderId());
+    SagaBaggage.carry(message, event.orderId(), event.lraId());
     message.setBody(json.writeValueAsString(event));
   }
 

@@ -1,6 +1,7 @@
 package com.example.ordersaga.routes.saga;
 
 import com.example.ordersaga.common.participant.faults.FaultInjection;
+import com.example.ordersaga.common.tracing.SagaBaggage;
 import com.example.ordersaga.routes.plan.OrderPlan;
 import com.example.ordersaga.routes.view.SagaMetrics;
 import com.example.ordersaga.routes.view.SagaView;
@@ -58,6 +59,7 @@ public class StepCalls {
     message.setHeader(Exchange.HTTP_METHOD, spec.method());
     message.setHeader(Exchange.HTTP_PATH, spec.path().apply(plan));
     message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    SagaBaggage.carry(message, plan.orderId(), run.lraId());
     message.setBody(body == null ? null : json.writeValueAsString(body));
   }
 

@@ -42,7 +42,7 @@ public final class LogIds {
   }
 
   /** Short and on one line: a hostile id must not forge or flood log lines. */
-  static boolean loggable(String id) {
+  public static boolean loggable(String id) {
     return id.length() <= MAX_LENGTH && id.chars().noneMatch(Character::isISOControl);
   }
 

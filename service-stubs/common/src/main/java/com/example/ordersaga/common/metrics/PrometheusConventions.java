@@ -50,10 +50,25 @@ public class PrometheusConventions implements MeterFilter {
 
   private static final Pattern CAMEL_CASE_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
+  /**
+   * Camel's tracing observations (tagged with the endpoint's URI) would each be a timer named after
+   * its span, one per URI and route: the route metrics are camel-micrometer's.
+   */
+  private static final String CAMEL_TRACING_TAG = "camel.uri";
+
+  /** The same observations of an HTTP consumer are named by its path; the rest by this. */
+  private static final String CAMEL_TRACING_PATH = "/";
+
+  private static final String CAMEL_TRACING_OBSERVATION = "camel.component";
+
   @Override
   public MeterFilterReply accept(Meter.Id id) {
     String name = id.getName();
-    return LEFT_OUT.contains(name) || name.startsWith(LEFT_OUT_PREFIX)
+    return LEFT_OUT.contains(name)
+            || name.startsWith(LEFT_OUT_PREFIX)
+            || id.getTag(CAMEL_TRACING_TAG) != null
+            || name.startsWith(CAMEL_TRACING_PATH)
+            || name.equals(CAMEL_TRACING_OBSERVATION)
         ? MeterFilterReply.DENY
         : MeterFilterReply.NEUTRAL;
   }

@@ -65,6 +65,18 @@ class PrometheusConventionsTest {
   }
 
   @Test
+  void camelsTracingObservationsMakeNoTimers() {
+    Timer.builder("/orders/{orderId}/completion")
+        .tags("camel.uri", "rest://put:/orders", "component", "camel-rest")
+        .register(registry);
+    Timer.builder("/lra-participant/compensate").register(registry);
+    Timer.builder("camel.component").register(registry);
+
+    assertThat(registry.scrape())
+        .doesNotContain("orders", "camel-rest", "lra_participant", "camel_component");
+  }
+
+  @Test
   void snakeCaseOfCamelCase() {
     assertThat(PrometheusConventions.snakeCase("routeId")).isEqualTo("route_id");
     assertThat(PrometheusConventions.snakeCase("endpointName")).isEqualTo("endpoint_name");

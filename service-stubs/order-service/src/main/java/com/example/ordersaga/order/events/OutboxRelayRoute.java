@@ -1,5 +1,7 @@
 package com.example.ordersaga.order.events;
 
+import com.example.ordersaga.common.logging.LogIds;
+import com.example.ordersaga.common.tracing.SagaBaggage;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.camel.builder.RouteBuilder;
@@ -35,10 +37,19 @@ public class OutboxRelayRoute extends RouteBuilder {
     from(pendingRows())
         .routeId(ROUTE_ID)
         .autoStartup("{{ordersaga.outbox.relay-enabled}}")
+        // The event's order in the relay's log lines and its span (LogIds).
+        .setProperty(LogIds.ORDER_ID, simple("${body[order_id]}"))
         // The row is the body (camel-sql sets no headers): these are the record's only headers.
         .setHeader(KafkaConstants.KEY, simple("${body[order_id]}"))
         .setHeader(EVENT_ID_HEADER, simple("${body[event_id]}"))
         .setHeader(EVENT_TYPE_HEADER, simple("${body[event_type]}"))
+        // The notifier's span of this record names the order too (SagaBaggage).
+        .process(
+            exchange ->
+                SagaBaggage.carry(
+                    exchange.getMessage(),
+                    exchange.getProperty(LogIds.ORDER_ID, String.class),
+                    null))
         .setBody(simple("${body[payload]}"))
         .to(orderEvents());
   }
