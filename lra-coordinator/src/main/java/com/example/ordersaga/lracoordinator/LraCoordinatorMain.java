@@ -1,6 +1,7 @@
 package com.example.ordersaga.lracoordinator;
 
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Narayana LRA coordinator as a standalone process: configure Narayana, recover the object
@@ -13,15 +14,9 @@ public final class LraCoordinatorMain {
   private LraCoordinatorMain() {}
 
   public static void main(String[] args) throws Exception {
-    // Must be set before the first logger exists.
-    if (System.getProperty("java.util.logging.manager") == null) {
-      System.setProperty("java.util.logging.manager", ShutdownFriendlyLogManager.class.getName());
-    }
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty(
-          "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
-    }
-    Logger log = Logger.getLogger("lra-coordinator");
+    // Before the first logger exists.
+    CoordinatorLogging.configure(System::getProperty, System.getenv());
+    Logger log = LoggerFactory.getLogger(LraCoordinatorMain.class);
     CoordinatorSettings settings = CoordinatorSettings.fromEnvironment();
     long started = System.nanoTime();
 

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last line behind an LRA's time limit. Narayana cancels an LRA from a timer, but the timer
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.lra.annotation.LRAStatus;
  */
 final class OverdueLras {
 
-  private static final Logger LOG = Logger.getLogger("lra-coordinator");
+  private static final Logger LOG = LoggerFactory.getLogger(OverdueLras.class);
 
   private final LRAService service;
   private final Duration grace;
@@ -43,7 +43,7 @@ final class OverdueLras {
         long limit = lra.getFinishTime();
         if (limit > 0 && now >= limit + grace.toMillis() && cancel(lra.getLraId())) {
           cancelled.add(lra.getLraId());
-          LOG.warning(
+          LOG.warn(
               "LRA "
                   + lra.getLraId()
                   + " was still Active "
@@ -53,7 +53,7 @@ final class OverdueLras {
       }
     } catch (RuntimeException e) {
       // A scheduled task that throws is never run again: log, and look again next period.
-      LOG.log(Level.WARNING, "looking for overdue LRAs failed", e);
+      LOG.warn("looking for overdue LRAs failed", e);
     }
     return cancelled;
   }
@@ -64,7 +64,7 @@ final class OverdueLras {
       return service.endLRA(lra, true, false).getStatus() != LRAStatus.Active;
     } catch (RuntimeException e) {
       // Ended meanwhile, or busy: the next period looks again.
-      LOG.log(Level.FINE, "could not cancel overdue LRA " + lra, e);
+      LOG.debug("could not cancel overdue LRA " + lra, e);
       return false;
     }
   }

@@ -11,12 +11,13 @@ import io.narayana.lra.coordinator.domain.service.LRAService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds the LRAs a crash left half-ended in the object store (see {@link StrandedLra}). */
 final class StrandedLras {
 
-  private static final Logger LOG = Logger.getLogger("lra-coordinator");
+  private static final Logger LOG = LoggerFactory.getLogger(StrandedLras.class);
 
   private StrandedLras() {}
 
@@ -37,8 +38,7 @@ final class StrandedLras {
     for (Uid uid = UidHelper.unpackFrom(uids); uid.notEquals(Uid.nullUid()); ) {
       if (new StrandedLra(service, uid).requeueForRecovery()) {
         repaired.add(uid);
-        LOG.warning(
-            "LRA " + uid + " was cut off while ending: its participants will be called again");
+        LOG.warn("LRA " + uid + " was cut off while ending: its participants will be called again");
       }
       uid = UidHelper.unpackFrom(uids);
     }

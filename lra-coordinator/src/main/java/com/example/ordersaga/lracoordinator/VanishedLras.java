@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Narayana's periodic recovery reads LRAs that are being ended right now. When the live close (or
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.lra.annotation.LRAStatus;
  */
 final class VanishedLras {
 
-  private static final Logger LOG = Logger.getLogger("lra-coordinator");
+  private static final Logger LOG = LoggerFactory.getLogger(VanishedLras.class);
 
   private final LRAService service;
   private final RecoveryStore store;
@@ -56,13 +56,13 @@ final class VanishedLras {
         if (seenBefore.contains(lra)) {
           service.remove(lra);
           forgotten.add(lra);
-          LOG.warning("LRA " + lra + " was listed as ending with no record left: forgotten");
+          LOG.warn("LRA " + lra + " was listed as ending with no record left: forgotten");
         }
       }
       vanished.removeAll(forgotten);
       seenBefore = vanished;
     } catch (RuntimeException | ObjectStoreException e) {
-      LOG.log(Level.WARNING, "looking for vanished LRAs failed", e);
+      LOG.warn("looking for vanished LRAs failed", e);
     }
     return forgotten;
   }

@@ -65,6 +65,11 @@ public final class CoordinatorProcess implements AutoCloseable {
     return "http://localhost:" + port + CoordinatorSettings.CONTEXT_PATH;
   }
 
+  /** What the process wrote to stdout and stderr, so far. */
+  public List<String> logLines() throws IOException {
+    return Files.readAllLines(logFile);
+  }
+
   /** SIGKILL, as a crash: no shutdown hook, no flush beyond what was already synced. */
   public void killHard() throws InterruptedException {
     process.destroyForcibly();

@@ -50,6 +50,7 @@ class ObservabilitySystemIT {
   private static RunScript runSh;
   private static String completedOrderId;
   private static String completedLraId;
+  private static String compensatedOrderId;
   private static StackClient stack;
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();
@@ -104,8 +105,9 @@ class ObservabilitySystemIT {
         .isEqualTo(201);
     assertThat(stack.placeOrder(order, Map.of("Idempotency-Key", "watched-" + user)).status())
         .isEqualTo(201);
-    assertThat(stack.placeOrder(order, Map.of("X-Simulate-Failure", "payment-save")).status())
-        .isEqualTo(409);
+    Answer compensated = stack.placeOrder(order, Map.of("X-Simulate-Failure", "payment-save"));
+    assertThat(compensated.status()).isEqualTo(409);
+    compensatedOrderId = compensated.body().path("orderId").asText();
     stack.givePoints(user, 10);
     Answer rejected = stack.placeOrder(order, Map.of());
     assertThat(rejected.body().path("reason").asText()).isEqualTo("INSUFFICIENT_POINTS");
@@ -217,10 +219,13 @@ class ObservabilitySystemIT {
                               .as(span.path("name").asText())
                               .isEqualTo(completedOrderId));
               for (JsonNode span : request) {
-                if (!span.path("localEndpoint")
-                    .path("serviceName")
-                    .asText()
-                    .equals("orchestrator")) {
+                // The price quote comes before the LRA exists.
+                boolean priceQuote = span.path("name").asText().endsWith("/products/{productid}");
+                if (!priceQuote
+                    && !span.path("localEndpoint")
+                        .path("serviceName")
+                        .asText()
+                        .equals("orchestrator")) {
                   assertThat(span.path("tags").path("lra.id").asText())
                       .as(span.path("name").asText())
                       .isEqualTo(completedLraId);
@@ -237,6 +242,79 @@ class ObservabilitySystemIT {
                               .as(span.path("name").asText())
                               .isEqualTo(completedOrderId));
             });
+  }
+
+  /**
+   * The price quote is a span of the order's request trace, in the orchestrator and in
+   * product-service. Every span of an order, completed or compensated, names it; the coordinator's
+   * callbacks (each a trace of its own: Narayana sends no trace context) tag the request trace's
+   * id.
+   */
+  @Test
+  void everyTraceOfAnOrderNamesItAndItsCallbacksTagTheRequestTrace() {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              for (String orderId : List.of(completedOrderId, compensatedOrderId)) {
+                JsonNode traces = tracesOf(orderId);
+                JsonNode request = traceWithSpan(traces, "http post /api/orders");
+                String requestTrace = request.get(0).path("traceId").asText();
+                assertThat(
+                        StreamSupport.stream(request.spliterator(), false)
+                            .filter(
+                                span ->
+                                    span.path("name")
+                                        .asText()
+                                        .equals("http get /products/{productid}"))
+                            .map(span -> span.path("localEndpoint").path("serviceName").asText()))
+                    .as("the price quote, in the request's trace")
+                    .containsExactly("product-service");
+                List<JsonNode> callbacks = new ArrayList<>();
+                for (JsonNode trace : traces) {
+                  assertThat(trace)
+                      .allSatisfy(
+                          span ->
+                              assertThat(span.path("tags").path("order.id").asText())
+                                  .as(span.path("name").asText())
+                                  .isEqualTo(orderId));
+                  if (hasSpanStartingWith(trace, "http put /lra-participant/")) {
+                    callbacks.add(trace);
+                  }
+                }
+                assertThat(callbacks).as("callback traces of " + orderId).isNotEmpty();
+                assertThat(callbacks)
+                    .allSatisfy(
+                        callback ->
+                            assertThat(callback)
+                                .anySatisfy(
+                                    span ->
+                                        assertThat(
+                                                span.path("tags").path("order.trace_id").asText())
+                                            .isEqualTo(requestTrace)));
+              }
+              // Closing the completed LRA called each participant back once: four services and the
+              // orchestrator.
+              assertThat(
+                      StreamSupport.stream(tracesOf(completedOrderId).spliterator(), false)
+                          .filter(
+                              trace ->
+                                  hasSpanStartingWith(trace, "http put /lra-participant/complete")))
+                  .hasSize(5);
+            });
+  }
+
+  private static JsonNode tracesOf(String orderId) throws Exception {
+    return json.readTree(
+        get(
+            runSh.url("ZIPKIN_PORT")
+                + "/api/v2/traces?limit=50&annotationQuery="
+                + encode("order.id=" + orderId)));
+  }
+
+  private static boolean hasSpanStartingWith(JsonNode trace, String prefix) {
+    return StreamSupport.stream(trace.spliterator(), false)
+        .anyMatch(span -> span.path("name").asText().startsWith(prefix));
   }
 
   private static JsonNode traceWithSpan(JsonNode traces, String spanName) {

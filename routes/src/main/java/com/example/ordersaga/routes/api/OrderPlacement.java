@@ -4,6 +4,7 @@ import com.example.ordersaga.common.json.StrictJsonBody;
 import com.example.ordersaga.common.participant.errors.ErrorBody;
 import com.example.ordersaga.common.participant.errors.InvalidRequest;
 import com.example.ordersaga.common.participant.errors.JsonErrors;
+import com.example.ordersaga.common.tracing.ExchangeSpans;
 import com.example.ordersaga.routes.api.OrderAnswers.Answer;
 import com.example.ordersaga.routes.idempotency.IdempotencyKeys;
 import com.example.ordersaga.routes.plan.OrderPlan;
@@ -82,12 +83,13 @@ public class OrderPlacement {
   }
 
   /** Prices the order and records it PENDING; nothing is written for an invalid order. */
-  public void plan(Exchange exchange) throws JsonProcessingException {
+  public void plan(Exchange exchange) throws Exception {
     String orderId = UUID.randomUUID().toString();
     PlaceOrderRequest request = exchange.getIn().getBody(PlaceOrderRequest.class);
     exchange.setProperty(
         SagaRun.MDC_ORDER_ID, orderId); // in the logs, and the answer if pricing fails
-    OrderPlan plan = pricing.plan(orderId, request);
+    // The price quotes are calls of their own (ProducerTemplate): spans of this request's trace.
+    OrderPlan plan = ExchangeSpans.within(exchange, () -> pricing.plan(orderId, request));
     SagaRun.start(exchange, plan);
     view.opened(plan);
     String key = exchange.getProperty(KEY, String.class);

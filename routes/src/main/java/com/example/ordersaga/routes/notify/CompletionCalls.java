@@ -2,6 +2,7 @@ package com.example.ordersaga.routes.notify;
 
 import com.example.ordersaga.common.events.OrderEvent;
 import com.example.ordersaga.common.events.OrderEventType;
+import com.example.ordersaga.common.tracing.ExchangeSpans;
 import com.example.ordersaga.common.tracing.SagaBaggage;
 import com.example.ordersaga.routes.saga.SagaRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -100,6 +101,7 @@ public class CompletionCalls {
       // In the logging MDC, as the saga's own lines (camel.mdc.custom-exchange-properties).
       exchange.setProperty(SagaRun.MDC_ORDER_ID, event.orderId());
       exchange.setProperty(SagaRun.MDC_LRA_ID, event.lraId());
+      ExchangeSpans.nameOrder(exchange, event.orderId(), event.lraId());
     } catch (JsonProcessingException notAnEvent) {
       throw new UnreadableEvent(
           "not an order event: " + notAnEvent.getOriginalMessage(), notAnEvent);

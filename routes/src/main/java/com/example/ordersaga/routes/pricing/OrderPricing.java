@@ -27,6 +27,7 @@ public class OrderPricing {
   public OrderPlan plan(String orderId, PlaceOrderRequest request) {
     Map<String, Long> prices =
         quotes.unitPrices(
+            orderId,
             request.items().stream().map(PlaceOrderRequest.Item::productId).distinct().toList());
     List<OrderPlan.Line> lines = new ArrayList<>();
     long total = 0;
@@ -56,8 +57,11 @@ public class OrderPricing {
     return new InvalidRequest("request is invalid", List.of(new Violation("pointsToUse", message)));
   }
 
-  /** Unit prices by product id; throws {@link SagaFailure} for unknown products. */
+  /**
+   * Unit prices by product id, for the order named (in the quote's logs and traces); throws {@link
+   * SagaFailure} for unknown products.
+   */
   public interface PriceQuotes {
-    Map<String, Long> unitPrices(List<String> productIds);
+    Map<String, Long> unitPrices(String orderId, List<String> productIds);
   }
 }

@@ -1,5 +1,6 @@
 package com.example.ordersaga.routes.pricing;
 
+import com.example.ordersaga.common.tracing.SagaBaggage;
 import com.example.ordersaga.routes.saga.SagaFailure;
 import com.example.ordersaga.routes.saga.SagaStep;
 import com.example.ordersaga.routes.saga.ServiceAnswers;
@@ -27,15 +28,15 @@ public class ProductServiceQuotes implements OrderPricing.PriceQuotes {
   }
 
   @Override
-  public Map<String, Long> unitPrices(List<String> productIds) {
+  public Map<String, Long> unitPrices(String orderId, List<String> productIds) {
     Map<String, Long> prices = new LinkedHashMap<>();
     for (String productId : productIds) {
-      prices.put(productId, unitPrice(productId));
+      prices.put(productId, unitPrice(orderId, productId));
     }
     return prices;
   }
 
-  private long unitPrice(String productId) {
+  private long unitPrice(String orderId, String productId) {
     // One endpoint for every product: the id travels in the path header, encoded as a segment,
     // so no id (however hostile) changes the URL's structure or adds an endpoint to Camel's cache.
     Exchange answer =
@@ -46,6 +47,7 @@ public class ProductServiceQuotes implements OrderPricing.PriceQuotes {
               exchange
                   .getIn()
                   .setHeader(Exchange.HTTP_PATH, "/products/" + SagaStep.segment(productId));
+              SagaBaggage.carry(exchange.getIn(), orderId, null);
             });
     if (answer.getException() != null) {
       throw SagaFailure.unavailable(OrderPricing.STEP, answer.getException().toString());

@@ -1,6 +1,7 @@
 package com.example.ordersaga.routes.saga;
 
 import com.example.ordersaga.common.participant.callback.CallbackSigning;
+import com.example.ordersaga.common.tracing.CallbackTraceLink;
 import com.example.ordersaga.routes.view.SagaView;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,7 @@ public class OrderSagaRoute extends RouteBuilder {
                     return SagaRun.of(exchange).orderId();
                   }
                 })
+            .option(CallbackTraceLink.OPTION, CallbackTraceLink.joiningSpan())
             // In the MDC from the next processor on (camel-mdc refreshes it per processor).
             .setProperty(SagaRun.MDC_LRA_ID, header(Exchange.SAGA_LONG_RUNNING_ACTION))
             .process(this::began)

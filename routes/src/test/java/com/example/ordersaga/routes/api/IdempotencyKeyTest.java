@@ -65,7 +65,8 @@ class IdempotencyKeyTest {
     @Primary
     OrderPricing fixedPrices() {
       return new OrderPricing(
-          productIds -> productIds.stream().collect(Collectors.toMap(id -> id, id -> 1_000L)));
+          (orderId, productIds) ->
+              productIds.stream().collect(Collectors.toMap(id -> id, id -> 1_000L)));
     }
   }
 

@@ -98,7 +98,8 @@ class OrderSagaRouteTest {
     @Primary
     OrderPricing fixedPrices() {
       return new OrderPricing(
-          productIds -> productIds.stream().collect(Collectors.toMap(id -> id, id -> UNIT_PRICE)));
+          (orderId, productIds) ->
+              productIds.stream().collect(Collectors.toMap(id -> id, id -> UNIT_PRICE)));
     }
   }
 

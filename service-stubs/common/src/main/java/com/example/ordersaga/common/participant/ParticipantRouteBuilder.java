@@ -12,6 +12,7 @@ import com.example.ordersaga.common.participant.errors.RequestValidator;
 import com.example.ordersaga.common.participant.faults.FaultInjection;
 import com.example.ordersaga.common.participant.faults.SimulatedFailure;
 import com.example.ordersaga.common.participant.ledger.ParticipantSteps;
+import com.example.ordersaga.common.tracing.CallbackTraceLink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -128,7 +129,8 @@ public abstract class ParticipantRouteBuilder extends RouteBuilder {
             compensation,
             closing)
         // Comes back as a header of the callbacks: their log lines name the order too.
-        .option(LogIds.ORDER_ID, exchangeProperty(LogIds.ORDER_ID));
+        .option(LogIds.ORDER_ID, exchangeProperty(LogIds.ORDER_ID))
+        .option(CallbackTraceLink.OPTION, CallbackTraceLink.joiningSpan());
   }
 
   /** See {@link CallbackSigning#signedCallbacks}. */

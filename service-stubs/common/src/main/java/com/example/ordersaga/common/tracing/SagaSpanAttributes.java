@@ -3,6 +3,9 @@ package com.example.ordersaga.common.tracing;
 import com.example.ordersaga.common.logging.LogIds;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -10,6 +13,8 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
@@ -65,6 +70,28 @@ public class SagaSpanAttributes implements SpanProcessor {
       learned(span, key, value);
     }
   }
+
+  /**
+   * Links the open span {@code spanId} to the span a W3C {@code traceparent} names, and tags the
+   * linked trace's id ({@link CallbackTraceLink#TRACE_TAG}). An unreadable value links nothing.
+   */
+  public void linkTo(String spanId, String traceparent) {
+    ReadWriteSpan span = open.get(spanId);
+    Matcher parts = TRACEPARENT.matcher(traceparent);
+    if (span == null || !parts.matches()) {
+      return;
+    }
+    SpanContext linked =
+        SpanContext.createFromRemoteParent(
+            parts.group(1), parts.group(2), TraceFlags.getSampled(), TraceState.getDefault());
+    if (linked.isValid()) {
+      span.addLink(linked);
+      span.setAttribute(CallbackTraceLink.TRACE_TAG, linked.getTraceId());
+    }
+  }
+
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
 
   private void tag(
       ReadWriteSpan span,

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request shows Camel the servlet span's context (trace context and baggage) in place of the
  * caller's, so the route's spans hang from the servlet span, itself the caller's child. The servlet
  * span takes the order's ids the request names: its {@code baggage} ({@link SagaBaggage}), its
- * {@code Long-Running-Action} header, the {@code orderId} parameter of a coordinator callback.
+ * {@code Long-Running-Action} header, the {@code orderId} parameter of a coordinator callback; a
+ * callback's span links to the span its participant joined in ({@link CallbackTraceLink}).
  */
 public class ServletSpanAsParent extends OncePerRequestFilter {
 
@@ -70,6 +71,10 @@ public class ServletSpanAsParent extends OncePerRequestFilter {
     }
     if (lraId != null && LogIds.loggable(lraId)) {
       attributes.learned(spanId, SagaSpanAttributes.LRA_ID, lraId);
+    }
+    String joinedIn = request.getParameter(CallbackTraceLink.OPTION);
+    if (joinedIn != null) {
+      attributes.linkTo(spanId, joinedIn);
     }
   }
 

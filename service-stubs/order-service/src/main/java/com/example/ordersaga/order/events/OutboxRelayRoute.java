@@ -1,9 +1,12 @@
 package com.example.ordersaga.order.events;
 
 import com.example.ordersaga.common.logging.LogIds;
+import com.example.ordersaga.common.tracing.ExchangeSpans;
 import com.example.ordersaga.common.tracing.SagaBaggage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.ResourceHelper;
@@ -32,6 +35,12 @@ public class OutboxRelayRoute extends RouteBuilder {
    */
   private static final int POLLS_SKIPPED_AFTER_FAILURE = 25;
 
+  private final ObjectMapper json;
+
+  public OutboxRelayRoute(ObjectMapper json) {
+    this.json = json;
+  }
+
   @Override
   public void configure() throws IOException {
     from(pendingRows())
@@ -43,14 +52,9 @@ public class OutboxRelayRoute extends RouteBuilder {
         .setHeader(KafkaConstants.KEY, simple("${body[order_id]}"))
         .setHeader(EVENT_ID_HEADER, simple("${body[event_id]}"))
         .setHeader(EVENT_TYPE_HEADER, simple("${body[event_type]}"))
-        // The notifier's span of this record names the order too (SagaBaggage).
-        .process(
-            exchange ->
-                SagaBaggage.carry(
-                    exchange.getMessage(),
-                    exchange.getProperty(LogIds.ORDER_ID, String.class),
-                    null))
         .setBody(simple("${body[payload]}"))
+        // The event's LRA too, and the notifier's span of this record names both (SagaBaggage).
+        .process(this::nameTheLra)
         .to(orderEvents());
   }
 
@@ -96,6 +100,19 @@ public class OutboxRelayRoute extends RouteBuilder {
         + "&requestTimeoutMs={{ordersaga.outbox.send-timeout}}"
         + "&deliveryTimeoutMs={{ordersaga.outbox.send-timeout}}"
         + "&reconnectBackoffMaxMs={{ordersaga.outbox.reconnect-backoff}}";
+  }
+
+  private void nameTheLra(Exchange exchange) {
+    String lraId = null;
+    try {
+      lraId = json.readTree(exchange.getMessage().getBody(String.class)).path("lraId").asText(null);
+    } catch (IOException unreadable) {
+      // Relayed all the same: the event is what order-service wrote; only its log ids are fewer.
+    }
+    exchange.setProperty(LogIds.LRA_ID, lraId);
+    ExchangeSpans.nameOrder(exchange, exchange.getProperty(LogIds.ORDER_ID, String.class), lraId);
+    SagaBaggage.carry(
+        exchange.getMessage(), exchange.getProperty(LogIds.ORDER_ID, String.class), lraId);
   }
 
   /** camel-sql reads the polled query from a file, but takes onConsume only as text. */
