@@ -12,7 +12,8 @@
 #   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
 #   ./run.sh audit        check the saga's invariants on the running stack (exit 1 on a violation)
 #   ./run.sh bench [mode] [options]  benchmark: all (default: saga, coordinator, local, 2pc side by
-#                         side, then the ratios) or one mode; options: --clients --duration --rate …
+#                         side, then the ratios), tracing (saga bench, tracing on then off) or one
+#                         mode; options: --clients --duration --rate …
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). The processes and their default ports
 # are listed in config/stack/processes; ports and JVM options come from the environment (README.md).
@@ -709,6 +710,10 @@ cmd_bench() {
   local bench=(env "AUDITOR_JAR=$ROOT/auditor/target/auditor-all.jar" "SAGA_STACK_PROCESSES=$PROCESSES"
     "$JAVA" "${flags[@]}" -jar "$ROOT/bench/target/bench-all.jar")
   mkdir -p "$out"
+  if [[ "$mode" == tracing ]]; then
+    bench_tracing "$out" "${bench[@]}" -- "$@"
+    return
+  fi
   if [[ "$mode" != all ]]; then
     "${bench[@]}" "$mode" "$@"
     return
@@ -724,6 +729,29 @@ cmd_bench() {
   "${bench[@]}" compare "$out/saga.json" "$out/coordinator.json" "$out/local.json" "$out/2pc.json"
 }
 
+# ./run.sh bench tracing [options]: what tracing costs. The saga bench (same options) on the stack
+# restarted with tracing on (its default sampling, spans exported to Zipkin, which shares the
+# machine) and then off, in one run; the stack is left running with tracing on.
+bench_tracing() {
+  local out="$1" setting
+  shift
+  local bench=()
+  while [[ "$1" != -- ]]; do bench+=("$1"); shift; done
+  shift
+  for setting in on off; do
+    echo "== tracing $setting: restarting the stack"
+    "$0" stop > /dev/null
+    SAGA_ZIPKIN="$setting" "$0" start > "$out/start-tracing-$setting.log" 2>&1 \
+      || { tail -n 20 "$out/start-tracing-$setting.log" >&2; exit 1; }
+    echo "== bench saga, tracing $setting"
+    "${bench[@]}" saga --json "$out/saga-tracing-$setting.json" "$@" || [[ $? == 1 ]]
+  done
+  "$0" stop > /dev/null
+  "$0" start > "$out/start-tracing-on.log" 2>&1 || { tail -n 20 "$out/start-tracing-on.log" >&2; exit 1; }
+  jq -rs '"tracing on \(.[0].ordersPerSecond * 10 | round / 10) orders/s (p99 \(.[0].latency.p99Ms) ms), off \(.[1].ordersPerSecond * 10 | round / 10) orders/s (p99 \(.[1].latency.p99Ms) ms): on/off = \(.[0].ordersPerSecond / .[1].ordersPerSecond * 1000 | round / 1000) (target >= 0.9)"' \
+    "$out/saga-tracing-on.json" "$out/saga-tracing-off.json"
+}
+
 case "${1:-start}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
@@ -734,6 +762,6 @@ case "${1:-start}" in
   events) shift; cmd_events "$@" ;;
   audit) cmd_audit ;;
   bench) shift; cmd_bench "$@" ;;
-  -h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac
