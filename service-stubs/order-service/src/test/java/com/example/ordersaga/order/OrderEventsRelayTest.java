@@ -15,6 +15,7 @@ import com.example.ordersaga.order.api.OrderParticipant;
 import com.example.ordersaga.order.domain.Orders;
 import com.example.ordersaga.order.events.OutboxRelayRoute;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -100,8 +101,13 @@ class OrderEventsRelayTest {
         .containsOnly(
             entry(OutboxRelayRoute.EVENT_ID_HEADER, row.eventId()),
             entry(OutboxRelayRoute.EVENT_TYPE_HEADER, "ORDER_COMPLETED"),
-            // W3C baggage: the consumer's span names the order.
-            entry("baggage", "order.id=" + orderId));
+            // W3C baggage: the consumer's span names the order and its LRA (from the payload).
+            entry(
+                "baggage",
+                "order.id="
+                    + orderId
+                    + ",lra.id="
+                    + URLEncoder.encode(lra, StandardCharsets.UTF_8).replace("+", "%20")));
     assertThat(record.value()).isEqualTo(row.payload());
     assertThat(
             OutcomeEventJson.assertOutcome(
