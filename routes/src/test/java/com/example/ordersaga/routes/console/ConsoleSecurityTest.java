@@ -15,9 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The operator's side of the orchestrator: Hawtio and Jolokia need a login (form or basic), the
@@ -26,6 +28,11 @@ import org.springframework.context.annotation.Import;
  */
 @OrchestratorOnH2
 @Import(InMemorySagas.class)
+// Camel's test support reads DisableJmx on the test class only, not through OrchestratorOnH2, and
+// applies it when a Spring context starts: the property gives this class a context of its own,
+// started with JMX on (it was on only when an earlier test class had left it so).
+@DisableJmx(false)
+@TestPropertySource(properties = "camel.main.jmx-enabled=true")
 class ConsoleSecurityTest {
 
   @LocalServerPort int port;

@@ -107,16 +107,17 @@ public class ServiceAutoConfiguration {
   }
 
   /**
-   * Profile prod: the metrics need the management login (where Spring Security runs, the
-   * orchestrator, its own configuration asks for it). The password has no default there: a
-   * deployable without HAWTIO_PASSWORD does not start.
+   * The management login on the services, which have no Spring Security (the orchestrator's own
+   * configuration asks for the same): always on Jolokia, remote JMX that can stop a route; in
+   * profile prod on the metrics too. The password has no default there: a deployable without
+   * HAWTIO_PASSWORD does not start.
    */
   @Bean
-  @ConditionalOnProperty(name = "ordersaga.management.secured", havingValue = "true")
   @ConditionalOnMissingClass("org.springframework.security.web.SecurityFilterChain")
   FilterRegistrationBean<ManagementLoginFilter> managementLoginFilter(
       @Value("${ordersaga.management.username}") String username,
       @Value("${ordersaga.management.password}") String password,
+      @Value("${ordersaga.management.secured}") boolean secured,
       ObjectMapper json)
       throws IOException {
     if (password.isBlank()) {
@@ -124,7 +125,10 @@ public class ServiceAutoConfiguration {
     }
     FilterRegistrationBean<ManagementLoginFilter> registration =
         new FilterRegistrationBean<>(new ManagementLoginFilter(username, password, json));
-    registration.addUrlPatterns("/actuator/prometheus");
+    registration.addUrlPatterns("/actuator/jolokia", "/actuator/jolokia/*");
+    if (secured) {
+      registration.addUrlPatterns("/actuator/prometheus");
+    }
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Profile prod: X-Simulate-Failure is ignored, the admin endpoints are not served, and the metrics
- * take the management login.
+ * and Jolokia take the management login (its prod password).
  */
 @PointServiceOnH2
 @ActiveProfiles("prod")
@@ -77,6 +77,22 @@ class PointProdProfileTest {
     assertThat(
             http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value())
         .as("the probes stay open")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void jolokiaTakesTheProdManagementLogin() {
+    assertThat(
+            http.withBasicAuth("admin", "admin")
+                .getForEntity("/actuator/jolokia/version", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
+    assertThat(
+            http.withBasicAuth("admin", "a-production-grade-console-password")
+                .getForEntity("/actuator/jolokia/version", String.class)
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
   }
 }

@@ -14,10 +14,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The management endpoints it is registered for ({@code /actuator/prometheus}) take the management
- * credentials (the console's user and password) by HTTP Basic, as a Prometheus scrape sends them;
- * anything else is 401 before the endpoint runs. For the services, which have no Spring Security;
- * the orchestrator's security configuration does the same.
+ * The management endpoints it is registered for (Jolokia; in prod {@code /actuator/prometheus})
+ * take the management credentials (the console's user and password) by HTTP Basic, as a Prometheus
+ * scrape or the console's proxy sends them; anything else is 401 before the endpoint runs. For the
+ * services, which have no Spring Security; the orchestrator's security configuration does the same.
  */
 public class ManagementLoginFilter extends OncePerRequestFilter {
 
