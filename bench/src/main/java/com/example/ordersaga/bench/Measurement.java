@@ -5,13 +5,18 @@ import com.example.ordersaga.bench.load.LoadPlan;
 import com.example.ordersaga.bench.load.LoadResult;
 import com.example.ordersaga.bench.load.OrderMix;
 import com.example.ordersaga.bench.report.Report;
+import com.example.ordersaga.bench.rss.CpuWindow;
 import com.example.ordersaga.bench.rss.RssSampler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** What every mode does around its own order action: load, RSS sampling, the report. */
+/**
+ * What every mode does around its own order action: load; RSS and PSS sampling and each process's
+ * CPU over the measured window; the report.
+ */
 public final class Measurement {
 
   private Measurement() {}
@@ -44,9 +49,14 @@ public final class Measurement {
         seconds(options.duration()));
     LoadResult result;
     Map<String, Double> rss;
+    Map<String, Double> pss;
+    AtomicReference<CpuWindow> cpu = new AtomicReference<>();
+    Map<String, Long> cpuMillis;
     try (RssSampler sampler = RssSampler.start(pids)) {
-      result = new LoadDriver(plan).run(mix, clients);
+      result = new LoadDriver(plan).run(mix, clients, () -> cpu.set(CpuWindow.open(pids)));
+      cpuMillis = cpu.get().close();
       rss = sampler.peakMb();
+      pss = sampler.peakPssMb();
     }
     Map<String, String> all = new LinkedHashMap<>();
     all.put("loop", plan.openLoop() ? "open" : "closed");
@@ -61,7 +71,7 @@ public final class Measurement {
         seconds(options.warmup()),
         seconds(options.duration()),
         result,
-        rss,
+        new Report.Processes(rss, pss, cpuMillis),
         all,
         startedAt);
   }

@@ -18,6 +18,7 @@ final class CoordinatorServer {
   private final CoordinatorSettings settings;
   private final CoordinatorMetrics metrics;
   private DeploymentManager deployment;
+  private ResteasyDeployment resteasy;
   private GracefulShutdownHandler gracefulHandler;
   private Undertow undertow;
 
@@ -28,8 +29,13 @@ final class CoordinatorServer {
 
   /** Starts listening and returns the bound port (useful when the configured port is 0). */
   int start() throws ServletException {
-    ResteasyDeployment resteasy = new ResteasyDeploymentImpl();
+    resteasy = new ResteasyDeploymentImpl();
     resteasy.setApplication(new CoordinatorApplication(settings.token(), metrics));
+    // Started here, not by the servlet, with a provider factory of ours: the deployment makes it
+    // the global one, Link.valueOf's, which Narayana joins with. (Given a factory, the servlet
+    // expects a started deployment: it refuses one with a factory but no dispatcher yet.)
+    resteasy.setProviderFactory(new LinkParsingProviderFactory());
+    resteasy.start();
     DeploymentInfo info =
         new UndertowJaxrsServer()
             .undertowDeployment(resteasy, "/")
@@ -66,6 +72,7 @@ final class CoordinatorServer {
       // Shutting down anyway; nothing more to release.
     }
     deployment.undeploy();
+    resteasy.stop(); // started by start(), not by the servlet
     undertow = null;
   }
 }

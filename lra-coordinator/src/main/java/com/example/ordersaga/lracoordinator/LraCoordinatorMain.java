@@ -1,5 +1,6 @@
 package com.example.ordersaga.lracoordinator;
 
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +50,17 @@ public final class LraCoordinatorMain {
     log.info(
         String.format(
             "LRA coordinator ready at http://%s:%d%s in %d ms (store %s, %d LRA(s) recovered,"
-                + " recovery every %d s)",
+                + " recovery every %d s, participant links: %s)",
             host,
             port,
             CoordinatorSettings.CONTEXT_PATH,
             (System.nanoTime() - started) / 1_000_000,
             settings.storeDir(),
             known,
-            settings.recoveryPeriodSeconds()));
+            settings.recoveryPeriodSeconds(),
+            // What Link.valueOf builds with now: the server's provider factory is the global one.
+            RuntimeDelegate.getInstance().createLinkBuilder() instanceof ParsedLinkBuilder
+                ? "one-pass parser"
+                : "RESTEasy's parser"));
   }
 }

@@ -31,7 +31,11 @@ class CoordinatorLoggingIT {
                         "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ +[A-Z]+ ---"
                             + " \\[lra-coordinator\\] \\[.{15}\\] \\S.* : .*"));
     assertThat(lines).anyMatch(line -> line.contains("o.j.r.r.i18n") || line.contains("org.jboss"));
-    assertThat(lines).anyMatch(line -> line.contains("LRA coordinator ready at http://"));
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                line.contains("LRA coordinator ready at http://")
+                    && line.contains("participant links: one-pass parser"));
     assertThat(lines.get(lines.size() - 1)).endsWith(": LRA coordinator stopped");
   }
 

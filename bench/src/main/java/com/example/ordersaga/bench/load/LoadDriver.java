@@ -35,12 +35,18 @@ public final class LoadDriver {
   }
 
   public LoadResult run(OrderMix mix, ClientFactory factory) throws Exception {
+    return run(mix, factory, () -> {});
+  }
+
+  /** As {@link #run(OrderMix, ClientFactory)}, calling {@code atMeasureStart} when warm-up ends. */
+  public LoadResult run(OrderMix mix, ClientFactory factory, Runnable atMeasureStart)
+      throws Exception {
     List<OrderAction> actions = new ArrayList<>();
     try {
       for (int i = 0; i < plan.clients(); i++) {
         actions.add(factory.newClient(i));
       }
-      return runClients(mix, actions);
+      return runClients(mix, actions, atMeasureStart);
     } finally {
       for (OrderAction action : actions) {
         action.close();
@@ -48,7 +54,7 @@ public final class LoadDriver {
     }
   }
 
-  private LoadResult runClients(OrderMix mix, List<OrderAction> actions)
+  private LoadResult runClients(OrderMix mix, List<OrderAction> actions, Runnable atMeasureStart)
       throws InterruptedException {
     long start = System.nanoTime();
     Window window =
@@ -56,6 +62,14 @@ public final class LoadDriver {
             start,
             start + plan.warmup().toNanos(),
             start + plan.warmup().toNanos() + plan.duration().toNanos());
+    Thread measureStart =
+        new Thread(
+            () -> {
+              LockSupport.parkNanos(window.measureFrom() - System.nanoTime());
+              atMeasureStart.run();
+            },
+            "bench-measure-start");
+    measureStart.start();
     AtomicLong due = new AtomicLong();
     List<ClientTally> tallies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -71,6 +85,7 @@ public final class LoadDriver {
       threads.add(thread);
       thread.start();
     }
+    measureStart.join();
     for (Thread thread : threads) {
       thread.join();
     }

@@ -12,6 +12,12 @@ import java.util.TreeMap;
  * @param rssPeakMb peak resident set per process, sampled every 500 ms during the run
  * @param rssTotalMb the sum of {@code rssPeakMb}: the whole stack in saga mode; the bench JVM (and
  *     the coordinator in coordinator mode) otherwise
+ * @param pssPeakMb peak proportional set per process (shared pages divided among their sharers),
+ *     sampled every 2 s
+ * @param pssTotalMb the sum of {@code pssPeakMb}: shared pages counted once
+ * @param cpuMsPerOrder CPU time (user + system) each process used in the measured window, per
+ *     answered order
+ * @param cpuMsPerOrderTotal the sum of {@code cpuMsPerOrder}
  * @param settings what else shaped the numbers (backend, joins, reject share, …)
  * @param check the post-run consistency check (the auditor, the baselines' invariants), or null
  */
@@ -31,10 +37,21 @@ public record Report(
     long unsent,
     Map<String, Double> rssPeakMb,
     double rssTotalMb,
+    Map<String, Double> pssPeakMb,
+    double pssTotalMb,
+    Map<String, Double> cpuMsPerOrder,
+    double cpuMsPerOrderTotal,
     Map<String, String> settings,
     Check check,
     String startedAt,
     String machine) {
+
+  /**
+   * What the bench read of each process during a run: peak RSS and PSS in MB, CPU ms over the
+   * measured window.
+   */
+  public record Processes(
+      Map<String, Double> rssPeakMb, Map<String, Double> pssPeakMb, Map<String, Long> cpuMillis) {}
 
   /** Builds a report from a load result; {@code check} may be filled in later. */
   public static Report of(
@@ -44,9 +61,15 @@ public record Report(
       double warmupSeconds,
       double durationSeconds,
       LoadResult result,
-      Map<String, Double> rssPeakMb,
+      Processes processes,
       Map<String, String> settings,
       String startedAt) {
+    Map<String, Double> cpuPerOrder = new TreeMap<>();
+    if (result.answered() > 0) {
+      processes
+          .cpuMillis()
+          .forEach((name, ms) -> cpuPerOrder.put(name, ms / (double) result.answered()));
+    }
     return new Report(
         mode,
         clients,
@@ -61,8 +84,12 @@ public record Report(
         result.errors(),
         result.errorSamples(),
         result.unsent(),
-        new TreeMap<>(rssPeakMb),
-        rssPeakMb.values().stream().mapToDouble(Double::doubleValue).sum(),
+        new TreeMap<>(processes.rssPeakMb()),
+        sum(processes.rssPeakMb()),
+        new TreeMap<>(processes.pssPeakMb()),
+        sum(processes.pssPeakMb()),
+        cpuPerOrder,
+        sum(cpuPerOrder),
         new TreeMap<>(settings),
         null,
         startedAt,
@@ -86,6 +113,10 @@ public record Report(
         unsent,
         rssPeakMb,
         rssTotalMb,
+        pssPeakMb,
+        pssTotalMb,
+        cpuMsPerOrder,
+        cpuMsPerOrderTotal,
         settings,
         verdict,
         startedAt,
@@ -94,6 +125,10 @@ public record Report(
 
   public long failed() {
     return errors.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static double sum(Map<String, Double> values) {
+    return values.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private static String describeMachine() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The stdout form of reports: one line per run, then each run's RSS and check. */
+/** The stdout form of reports: one line per run, then each run's RSS, PSS, CPU and check. */
 public final class ReportTable {
 
   private static final String ROW = "%-12s %7s %9s %9s %9s %9s %9s %8s  %-8s %s%n";
@@ -51,7 +51,13 @@ public final class ReportTable {
           r.measuredSeconds(),
           r.warmupSeconds(),
           counts(r.settings()));
-      out.printf(Locale.ROOT, "  peak RSS MB: %s%n", rss(r.rssPeakMb()));
+      out.printf(Locale.ROOT, "  peak RSS MB: %s%n", perProcess(r.rssPeakMb(), "%.0f"));
+      if (r.pssPeakMb() != null && !r.pssPeakMb().isEmpty()) {
+        out.printf(Locale.ROOT, "  peak PSS MB: %s%n", perProcess(r.pssPeakMb(), "%.0f"));
+      }
+      if (r.cpuMsPerOrder() != null && !r.cpuMsPerOrder().isEmpty()) {
+        out.printf(Locale.ROOT, "  CPU ms/order: %s%n", perProcess(r.cpuMsPerOrder(), "%.1f"));
+      }
       r.errorSamples().forEach((kind, message) -> out.printf("  error %s: %s%n", kind, message));
       if (r.check() != null) {
         out.printf("  check: %s%n", r.check());
@@ -80,14 +86,15 @@ public final class ReportTable {
         .collect(Collectors.joining(", "));
   }
 
-  private static String rss(Map<String, Double> rss) {
-    if (rss.isEmpty()) {
+  private static String perProcess(Map<String, Double> values, String format) {
+    if (values.isEmpty()) {
       return "none sampled";
     }
-    return rss.entrySet().stream()
-            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.0f", e.getValue()))
+    return values.entrySet().stream()
+            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, format, e.getValue()))
             .collect(Collectors.joining(", "))
+        + " = "
         + String.format(
-            Locale.ROOT, " = %.0f", rss.values().stream().mapToDouble(Double::doubleValue).sum());
+            Locale.ROOT, format, values.values().stream().mapToDouble(Double::doubleValue).sum());
   }
 }

@@ -41,15 +41,23 @@ public final class StackProcesses {
     return processFile;
   }
 
+  /** What run.sh starts beside the stack's processes to watch them: their cost is the stack's. */
+  static final List<String> OBSERVERS = List.of("zipkin", "prometheus");
+
   /**
-   * PID of each process of the stack that has a PID file and is alive, by name, in start order;
-   * none when there is no process list (the bench run away from the repository).
+   * PID of each process of the stack that has a PID file and is alive, by name, in start order,
+   * then the observers run.sh started; none when there is no process list (the bench run away from
+   * the repository).
    */
   public Map<String, Long> pids() throws IOException {
     if (!Files.isRegularFile(processFile)) {
       return Map.of();
     }
-    return pids(StackProcessFile.read(processFile).stream().map(StackProcess::name).toList());
+    List<String> names =
+        new java.util.ArrayList<>(
+            StackProcessFile.read(processFile).stream().map(StackProcess::name).toList());
+    names.addAll(OBSERVERS);
+    return pids(names);
   }
 
   /** PID of each named process that has a PID file and is alive, by name. */

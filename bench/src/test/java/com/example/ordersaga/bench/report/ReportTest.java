@@ -44,6 +44,34 @@ class ReportTest {
   }
 
   @Test
+  void cpuPerOrderIsEachProcessesCpuOverTheAnsweredOrders() {
+    Report report =
+        Report.of(
+            "saga",
+            16,
+            null,
+            5,
+            30,
+            result(30, Map.of("201 COMPLETED", 380L, "409 INSUFFICIENT_POINTS", 20L), Map.of()),
+            new Report.Processes(
+                Map.of("a", 300.0, "b", 200.0),
+                Map.of("a", 250.0, "b", 120.0),
+                Map.of("a", 8_000L, "b", 2_000L)),
+            Map.of(),
+            "now");
+
+    assertThat(report.cpuMsPerOrder()).containsEntry("a", 20.0).containsEntry("b", 5.0);
+    assertThat(report.cpuMsPerOrderTotal()).isCloseTo(25.0, within(1e-9));
+    assertThat(report.pssTotalMb()).isCloseTo(370.0, within(1e-9));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportTable.print(List.of(report), new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("  peak RSS MB: a 300, b 200 = 500")
+        .contains("  peak PSS MB: a 250, b 120 = 370")
+        .contains("  CPU ms/order: a 20.0, b 5.0 = 25.0");
+  }
+
+  @Test
   void jsonRoundTripKeepsEveryNumber() throws Exception {
     Report report =
         report(
@@ -99,6 +127,15 @@ class ReportTest {
 
   private static Report report(
       String mode, int clients, LoadResult result, Map<String, Double> rss) {
-    return Report.of(mode, clients, null, 1, 10, result, rss, Map.of("backend", "h2"), "now");
+    return Report.of(
+        mode,
+        clients,
+        null,
+        1,
+        10,
+        result,
+        new Report.Processes(rss, Map.of(), Map.of()),
+        Map.of("backend", "h2"),
+        "now");
   }
 }
