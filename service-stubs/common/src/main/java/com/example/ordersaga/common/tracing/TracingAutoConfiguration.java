@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.observation.MicrometerObservationTracer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,14 +28,25 @@ import org.springframework.core.Ordered;
 @ConditionalOnProperty(name = "management.tracing.enabled", matchIfMissing = true)
 public class TracingAutoConfiguration {
 
+  /**
+   * Camel traces every route and endpoint but these. Polls (the outbox relay's, the sweepers')
+   * would each be a trace of their own, every second; in a service, a {@code direct:} hop from its
+   * REST route to the step's route is two more spans per request inside the one its HTTP server
+   * span already shows (the orchestrator keeps them: there they are the saga's steps).
+   */
+  static final String EXCLUDED_ENDPOINTS = "sql:*,timer:*,direct:*";
+
   @Bean
   MicrometerObservationTracer camelObservationTracer(
-      CamelContext camel, Tracer tracer, ObservationRegistry observations) {
+      CamelContext camel,
+      Tracer tracer,
+      ObservationRegistry observations,
+      @Value("${ordersaga.tracing.excluded-endpoints:" + EXCLUDED_ENDPOINTS + "}")
+          String excludedEndpoints) {
     MicrometerObservationTracer camelTracer = new MicrometerObservationTracer();
     camelTracer.setTracer(tracer);
     camelTracer.setObservationRegistry(observations);
-    // Polls (the outbox relay's, the sweepers') would each be a trace of their own, every second.
-    camelTracer.setExcludePatterns("sql:*,timer:*");
+    camelTracer.setExcludePatterns(excludedEndpoints);
     camelTracer.init(camel);
     return camelTracer;
   }
