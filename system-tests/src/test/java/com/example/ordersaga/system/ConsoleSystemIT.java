@@ -2,7 +2,6 @@ package com.example.ordersaga.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,13 +49,8 @@ class ConsoleSystemIT {
 
   @BeforeAll
   static void startStackWithABrowserAtHand() throws Exception {
-    boolean installed = onPath("node") && onPath("npm") && onPath("chromium");
-    if (Boolean.parseBoolean(System.getenv("SAGA_REQUIRE_CONSOLE"))) {
-      assertThat(installed)
-          .as("node, npm and chromium on the PATH (apt-get install chromium)")
-          .isTrue();
-    }
-    assumeTrue(installed, "Node.js or Chromium is not installed (apt-get install chromium)");
+    RequiredTools.assumeOnPath(
+        "SAGA_REQUIRE_CONSOLE", "apt-get install chromium", "node", "npm", "chromium");
     installPlaywright();
     runSh = new RunScript(dataDir);
     RunScript.Result started = runSh.run();
@@ -170,10 +164,5 @@ class ConsoleSystemIT {
     String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(npm.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(npm.exitValue()).as(output).isZero();
-  }
-
-  private static boolean onPath(String command) {
-    return java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
-        .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
   }
 }

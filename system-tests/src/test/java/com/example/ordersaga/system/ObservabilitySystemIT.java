@@ -2,7 +2,6 @@ package com.example.ordersaga.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.ordersaga.auditor.AuditReport;
 import com.example.ordersaga.auditor.Auditor;
@@ -18,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,13 +55,8 @@ class ObservabilitySystemIT {
 
   @BeforeAll
   static void startStackWithPrometheus() throws Exception {
-    boolean installed = onPath("prometheus") && onPath("promtool");
-    if (Boolean.parseBoolean(System.getenv("SAGA_REQUIRE_PROMETHEUS"))) {
-      assertThat(installed)
-          .as("prometheus and promtool on the PATH (apt-get install prometheus)")
-          .isTrue();
-    }
-    assumeTrue(installed, "prometheus is not installed (apt-get install prometheus)");
+    RequiredTools.assumeOnPath(
+        "SAGA_REQUIRE_PROMETHEUS", "apt-get install prometheus", "prometheus", "promtool");
     runSh =
         new RunScript(dataDir)
             .with("SAGA_PROMETHEUS", "on")
@@ -403,12 +396,6 @@ class ObservabilitySystemIT {
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
     return output.strip();
-  }
-
-  private static boolean onPath(String tool) {
-    return Files.isExecutable(Path.of("/usr/bin", tool))
-        || List.of(System.getenv("PATH").split(":")).stream()
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
   }
 
   private static String encode(String query) {
