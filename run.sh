@@ -4,6 +4,8 @@
 # beside them Zipkin (traces) and, when installed, Prometheus (metrics).
 #
 #   ./run.sh              build what is missing or stale, start what is not running, wait until ready
+#   ./run.sh ha           the same for the `ha` topology: replicas behind HAProxy, 3 Kafka nodes, 2
+#                         coordinators, PostgreSQL; the commands below then act on it until stop
 #   ./run.sh status       what runs, with PID, port and RSS
 #   ./run.sh logs [name]  follow the logs (all, or one process)
 #   ./run.sh stop         stop exactly the processes run.sh started
@@ -16,15 +18,31 @@
 #                         mode; options: --clients --duration --rate …
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). The processes and their default ports
-# are listed in config/stack/processes; ports and JVM options come from the environment (README.md).
+# are listed in config/stack/processes (config/stack/processes-ha for ha); ports and JVM options
+# come from the environment (README.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA="${SAGA_DATA_DIR:-$ROOT/data}"
 LOGS="$DATA/logs"
 PIDS="$DATA/run"
-READY_TIMEOUT="${SAGA_READY_TIMEOUT:-90}"
-PROCESSES="$ROOT/config/stack/processes"
+# The topology that runs (or is being started): "ha" from ./run.sh ha until ./run.sh stop, recorded
+# in $PIDS/topology, else the single-instance default.
+TOPOLOGY_FILE="$PIDS/topology"
+if [[ "${1:-}" == ha ]]; then
+  TOPOLOGY=ha
+elif [[ -f "$TOPOLOGY_FILE" ]]; then
+  TOPOLOGY="$(cat "$TOPOLOGY_FILE")"
+else
+  TOPOLOGY=default
+fi
+PUBLIC_PROCESSES="$ROOT/config/stack/processes"
+case "$TOPOLOGY" in
+  default) PROCESSES="$PUBLIC_PROCESSES"; READY_TIMEOUT="${SAGA_READY_TIMEOUT:-90}" ;;
+  # Nine Spring Boot JVMs start together on the services' stage.
+  ha) PROCESSES="$ROOT/config/stack/processes-ha"; READY_TIMEOUT="${SAGA_READY_TIMEOUT:-300}" ;;
+  *) echo "run.sh: $TOPOLOGY_FILE names an unknown topology '$TOPOLOGY'." >&2; exit 1 ;;
+esac
 
 # stack_entries FILE: one "stage|name|port variable|port|ready URL or -|launch|artifact" line per
 # process of FILE (config/stack/processes), in its order; the port is its variable's value from
@@ -48,16 +66,37 @@ stack_entries() {
 # all of its processes are ready.
 STACK_ENTRIES="$(stack_entries "$PROCESSES")"
 mapfile -t STACK <<< "$STACK_ENTRIES"
-# What the Java deployables read (see config/src/main/resources/ordersaga-system.yml): every port…
+# What the Java deployables read (see config/src/main/resources/ordersaga-system.yml): every
+# public port (the default stack's, which in ha are HAProxy's), every process's port…
 while IFS='|' read -r _ _ port_variable port _; do
   export "$port_variable=$port"
-done <<< "$STACK_ENTRIES"
+done <<< "$(stack_entries "$PUBLIC_PROCESSES")"$'\n'"$STACK_ENTRIES"
 unset port_variable port
-# …and the URLs built from them.
-KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+# …and the URLs built from them: the coordinators (an orchestrator spreads new LRAs over them) and
+# the Kafka nodes of this topology.
+coordinator_urls=() kafka_nodes=()
+for entry in "${STACK[@]}"; do
+  IFS='|' read -r _ _ _ port _ launch _ <<< "$entry"
+  case "$launch" in
+    coordinator) coordinator_urls+=("http://localhost:$port") ;;
+    kafka) kafka_nodes+=("localhost:$port") ;;
+  esac
+done
+unset entry port launch
 export SAGA_DATA_DIR="$DATA"
-export LRA_COORDINATOR_URL="${LRA_COORDINATOR_URL:-http://localhost:$LRA_COORDINATOR_PORT}"
-export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}"
+export LRA_COORDINATOR_URLS="${LRA_COORDINATOR_URLS:-$(IFS=,; echo "${coordinator_urls[*]}")}"
+export LRA_COORDINATOR_URL="${LRA_COORDINATOR_URL:-${LRA_COORDINATOR_URLS%%,*}}"
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-$(IFS=,; echo "${kafka_nodes[*]}")}"
+KAFKA_NODES=${#kafka_nodes[@]}
+if [[ "$TOPOLOGY" == ha ]]; then
+  # Replicas share their tier's database: PostgreSQL (H2 files are one process's); the outcome
+  # events are replicated on all three Kafka nodes.
+  case ",${SPRING_PROFILES_ACTIVE:-}," in
+    *,postgres,*) ;;
+    *) export SPRING_PROFILES_ACTIVE="postgres${SPRING_PROFILES_ACTIVE:+,$SPRING_PROFILES_ACTIVE}" ;;
+  esac
+  export ORDER_EVENTS_REPLICATION_FACTOR="${ORDER_EVENTS_REPLICATION_FACTOR:-3}"
+fi
 export ORCHESTRATOR_URL="${ORCHESTRATOR_URL:-http://localhost:$ORCHESTRATOR_PORT}"
 export ORDER_SERVICE_URL="${ORDER_SERVICE_URL:-http://localhost:$ORDER_SERVICE_PORT}"
 export PAYMENT_SERVICE_URL="${PAYMENT_SERVICE_URL:-http://localhost:$PAYMENT_SERVICE_PORT}"
@@ -95,20 +134,60 @@ PROMETHEUS_DIR="$DATA/prometheus"
 # Launchers (the "launch" column of config/stack/processes): launch_<launch> NAME PORT ARTIFACT
 # starts one process in the background and echoes its PID.
 
+# controller_port NAME PORT: the KRaft controller port of Kafka node NAME (broker port PORT):
+# <NAME>_CONTROLLER_PORT (KAFKA_CONTROLLER_PORT, KAFKA_1_CONTROLLER_PORT…), default PORT + 1.
+controller_port() {
+  local variable
+  variable="$(tr 'a-z-' 'A-Z_' <<< "$1")_CONTROLLER_PORT"
+  echo "${!variable:-$(($2 + 1))}"
+}
+
+# The KRaft quorum: every Kafka node of the topology, node ids 1, 2, 3 in their order.
+kafka_voters() {
+  local entry name port launch id=0 voters=()
+  for entry in "${STACK[@]}"; do
+    IFS='|' read -r _ name _ port _ launch _ <<< "$entry"
+    [[ "$launch" == kafka ]] || continue
+    id=$((id + 1))
+    voters+=("$id@127.0.0.1:$(controller_port "$name" "$port")")
+  done
+  (IFS=,; echo "${voters[*]}")
+}
+
+kafka_node_id() {
+  local entry name launch id=0
+  for entry in "${STACK[@]}"; do
+    IFS='|' read -r _ name _ _ _ launch _ <<< "$entry"
+    [[ "$launch" == kafka ]] || continue
+    id=$((id + 1))
+    [[ "$name" == "$1" ]] && { echo "$id"; return; }
+  done
+}
+
 launch_kafka() {
-  local name="$1" port="$2" lib="$3" dir="$DATA/kafka" flags
+  local name="$1" port="$2" lib="$3" dir="$DATA/$1" flags
+  # One node: every replica on it; three (ha): each partition on all three, a write acknowledged
+  # (acks=all) once two have it.
+  local replicas=1 min_isr=1
+  if ((KAFKA_NODES >= 3)); then replicas=3 min_isr=2; fi
   read -r -a flags <<< "${KAFKA_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}"
   mkdir -p "$dir"
   sed -e "s#\${KAFKA_PORT}#$port#g" \
-      -e "s#\${KAFKA_CONTROLLER_PORT}#$KAFKA_CONTROLLER_PORT#g" \
+      -e "s#\${KAFKA_CONTROLLER_PORT}#$(controller_port "$name" "$port")#g" \
+      -e "s#\${KAFKA_NODE_ID}#$(kafka_node_id "$name")#g" \
+      -e "s#\${KAFKA_VOTERS}#$(kafka_voters)#g" \
+      -e "s#\${KAFKA_REPLICAS}#$replicas#g" \
+      -e "s#\${KAFKA_MIN_ISR}#$min_isr#g" \
       -e "s#\${KAFKA_LOG_DIR}#$dir/log#g" \
       "$ROOT/config/kafka/server.properties" > "$dir/server.properties"
   if [[ ! -f "$dir/log/meta.properties" ]]; then
-    # First run: format the KRaft storage once with a fresh cluster id.
-    local cluster_id
-    cluster_id="$("$JAVA" -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+    # First run: format the KRaft storage once, every node of a cluster with the same id.
+    local id_file="$DATA/kafka-cluster-$TOPOLOGY.id"
+    if [[ ! -s "$id_file" ]]; then
+      "$JAVA" -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1 > "$id_file"
+    fi
     "$JAVA" -cp "$lib/*" -Dlog4j.configuration="file:$ROOT/config/kafka/log4j.properties" \
-      kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+      kafka.tools.StorageTool format -t "$(cat "$id_file")" -c "$dir/server.properties" \
       >> "$LOGS/$name.log" 2>&1
   fi
   start_bg "$name" "$JAVA" "${flags[@]}" \
@@ -121,15 +200,49 @@ launch_coordinator() {
   read -r -a flags <<< "${LRA_COORDINATOR_JAVA_OPTS:--Xmx192m}"
   start_bg "$name" "$JAVA" "${JVM_FLAGS[@]}" "${flags[@]}" \
     -Dlra.coordinator.port="$port" \
-    -Dlra.coordinator.store-dir="$DATA/lra-coordinator" \
+    -Dlra.coordinator.store-dir="$DATA/$name" \
     -jar "$jar"
 }
 
-# A Spring Boot deployable: the jar and our JVM flags; it finds its port and the rest of the stack
-# in the environment.
+# A Spring Boot deployable: the jar and our JVM flags; it listens on PORT (SERVER_PORT: a replica's
+# own port, not its tier's public one) and finds the rest of the stack in the environment.
 launch_service() {
-  local name="$1" jar="$3"
-  start_bg "$name" "$JAVA" "${JVM_FLAGS[@]}" "${SERVICE_JVM_FLAGS[@]}" -jar "$jar"
+  local name="$1" port="$2" jar="$3"
+  SERVER_PORT="$port" start_bg "$name" "$JAVA" "${JVM_FLAGS[@]}" "${SERVICE_JVM_FLAGS[@]}" -jar "$jar"
+}
+
+# HAProxy (ha): one frontend per replicated tier on its public port, balancing over the replicas.
+launch_haproxy() {
+  local name="$1" port="$2" template="$3" dir="$DATA/haproxy"
+  if ! command -v haproxy > /dev/null; then
+    echo "run.sh: ha needs HAProxy: apt-get install haproxy (Debian/Ubuntu), then ./run.sh ha again." >&2
+    return 1
+  fi
+  mkdir -p "$dir"
+  { sed -e "s#\${HAPROXY_PORT}#$port#g" "$template"; haproxy_tiers; } > "$dir/haproxy.cfg"
+  haproxy -c -q -f "$dir/haproxy.cfg" >> "$LOGS/$name.log" 2>&1 || return 1
+  start_detached "$name" haproxy -db -f "$dir/haproxy.cfg"
+}
+
+# One frontend and backend per tier <tier> with replicas <tier>-<k> in the stack; the tier's public
+# port is its variable in config/stack/processes.
+haproxy_tiers() {
+  local tier public_port entry name port ready launch check_path
+  while IFS='|' read -r _ tier _ public_port _; do
+    local servers=""
+    for entry in "${STACK[@]}"; do
+      IFS='|' read -r _ name _ port ready launch _ <<< "$entry"
+      # Spring Boot deployables only: each LRA belongs to its own coordinator's address.
+      [[ "$launch" == service && "$name" =~ ^$tier-[0-9]+$ ]] || continue
+      servers+="  server $name 127.0.0.1:$port check"$'\n'
+      check_path="${ready#http://localhost:"$port"}"
+    done
+    [[ -n "$servers" ]] || continue
+    # Long sagas: the replica with the fewest open requests takes the next.
+    printf '\nfrontend %s\n  bind :%s\n  default_backend %s\n' "$tier" "$public_port" "$tier"
+    printf 'backend %s\n  balance leastconn\n  option httpchk GET %s\n  http-check expect status 200\n%s' \
+      "$tier" "$check_path" "$servers"
+  done <<< "$(stack_entries "$PUBLIC_PROCESSES")"
 }
 
 # Starts the JVM "$@" detached (own session, survives this script), logging to
@@ -152,7 +265,7 @@ start_detached() {
 # pid_of NAME [MARKER]: the PID of our process NAME, recognised by MARKER in its command line
 # (default: the JVM marker start_bg gives it).
 pid_of() {
-  local name="$1" marker="${2:--Dordersaga.process=$1 }" pid
+  local name="$1" marker="${2:-$(marker_of "$1")}" pid
   [[ -f "$PIDS/$name.pid" ]] || return 1
   pid="$(cat "$PIDS/$name.pid")"
   # Ours only if alive and carrying our marker (guards against PID reuse after a reboot/crash).
@@ -162,6 +275,12 @@ pid_of() {
   else
     return 1
   fi
+}
+
+# marker_of NAME: what the command line of our process NAME carries: the JVM marker start_bg gives
+# it, or HAProxy's configuration file.
+marker_of() {
+  if [[ "$1" == haproxy ]]; then echo "-f $DATA/haproxy/haproxy.cfg "; else echo "-Dordersaga.process=$1 "; fi
 }
 
 # Succeeds when any process of the stack runs.
@@ -361,6 +480,7 @@ build_if_needed() {
   done
   artifacts+=("$ROOT/auditor/target/auditor-all.jar" "$ROOT/bench/target/bench-all.jar" "$ROOT/$ZIPKIN_JAR")
   for artifact in "${artifacts[@]}"; do
+    [[ "$artifact" == */target/* ]] || continue   # a configuration file (HAProxy's), not built
     [[ -e "$artifact" ]] || { stale="missing $artifact"; break; }
     if [[ -n "$(find "$ROOT" \( -path "$DATA" -o -name target -o -name test -o -name .git \) -prune \
         -o \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
@@ -379,11 +499,17 @@ build_if_needed() {
 
 cmd_start() {
   require_java
+  if [[ -f "$TOPOLOGY_FILE" && "$(cat "$TOPOLOGY_FILE")" != "$TOPOLOGY" ]]; then
+    echo "run.sh: the $(cat "$TOPOLOGY_FILE") topology runs; ./run.sh stop it first." >&2
+    exit 1
+  fi
   # Rebuild only when nothing runs: never replace the jars under running processes (a restart of
   # one crashed process uses the jars the others run; ./run.sh stop first to pick up changes).
   any_running || build_if_needed
   mkdir -p "$LOGS" "$PIDS"
+  [[ "$TOPOLOGY" == default ]] || echo "$TOPOLOGY" > "$TOPOLOGY_FILE"
   local t0=$SECONDS stage entry
+  [[ "$TOPOLOGY" != ha ]] || create_databases
   start_zipkin
   for stage in $(for entry in "${STACK[@]}"; do echo "${entry%%|*}"; done | sort -un); do
     start_stage "$stage"
@@ -399,9 +525,10 @@ cmd_start() {
   point-service     $POINT_SERVICE_URL/points/user-1
   product-service   $PRODUCT_SERVICE_URL/products/product-1
   completion API    $COMPLETION_API_URL/notifications
-  LRA coordinator   http://localhost:$LRA_COORDINATOR_PORT/lra-coordinator
-  Kafka bootstrap   localhost:$KAFKA_PORT
+  LRA coordinator   ${LRA_COORDINATOR_URLS//,//lra-coordinator }/lra-coordinator
+  Kafka bootstrap   $KAFKA_BOOTSTRAP_SERVERS
 EOF
+  if pid_of haproxy > /dev/null; then echo "  HAProxy (stats)   http://localhost:$HAPROXY_PORT/stats"; fi
   if prometheus_pid > /dev/null; then echo "  Prometheus        http://localhost:$PROMETHEUS_PORT"; fi
   if pid_of zipkin > /dev/null; then echo "  Zipkin (traces)   http://localhost:$ZIPKIN_PORT"; fi
   cat <<EOF
@@ -471,6 +598,31 @@ cmd_stop() {
     rm -f "$PIDS/$name.pid"
   done
   stop_zipkin
+  rm -f "$TOPOLOGY_FILE"
+}
+
+# ha: one PostgreSQL database per deployable (its ordersaga.database), created if missing.
+create_databases() {
+  local url="${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432}" host port db
+  command -v psql > /dev/null || {
+    echo "run.sh: ha keeps its state in PostgreSQL and creates the databases with psql:" \
+      "apt-get install postgresql-client (and a server at $url)." >&2
+    exit 1
+  }
+  [[ "$url" =~ ^jdbc:postgresql://([^:/]+)(:([0-9]+))?$ ]] \
+    || { echo "run.sh: POSTGRES_URL must be jdbc:postgresql://host[:port], not '$url'." >&2; exit 1; }
+  host="${BASH_REMATCH[1]}" port="${BASH_REMATCH[3]:-5432}"
+  local psql=(env PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$host" -p "$port" -U "${POSTGRES_USER:-postgres}" -d postgres -tAq)
+  "${psql[@]}" -c 'SELECT 1' > /dev/null 2>&1 \
+    || { echo "run.sh: ha needs PostgreSQL at $host:$port (user ${POSTGRES_USER:-postgres}); it does not answer." >&2; exit 1; }
+  local databases
+  mapfile -t databases < <(grep -h '^  database:' "$ROOT"/routes/src/main/resources/application.yml \
+    "$ROOT"/service-stubs/*/src/main/resources/application.yml | awk '{print $2}' | sort -u)
+  for db in "${databases[@]}"; do
+    if [[ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
+      "${psql[@]}" -c "CREATE DATABASE $db" && echo "  database $db created"
+    fi
+  done
 }
 
 cmd_status() {
@@ -677,7 +829,7 @@ events_of() {
 read_topic() {
   "$JAVA" -cp "$ROOT/kafka-broker/target/lib/*" \
     -Dlog4j.configuration="file:$ROOT/config/kafka/tools-log4j.properties" \
-    "$ROOT/kafka-broker/tools/ReadTopic.java" "localhost:$KAFKA_PORT" "$1"
+    "$ROOT/kafka-broker/tools/ReadTopic.java" "$KAFKA_BOOTSTRAP_SERVERS" "$1"
 }
 
 cmd_events() {
@@ -753,7 +905,7 @@ bench_tracing() {
 }
 
 case "${1:-start}" in
-  start) cmd_start ;;
+  start | ha) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;

@@ -1,1 +1,1 @@
-UPDATE order_outbox SET sent_at = CURRENT_TIMESTAMP WHERE seq = :#seq
+UPDATE order_outbox SET sent_at = CURRENT_TIMESTAMP WHERE seq = :#${exchangeProperty.seq}

@@ -11,6 +11,7 @@ import com.example.ordersaga.routes.notify.CompletionCalls;
 import com.example.ordersaga.routes.notify.NotifierProperties;
 import com.example.ordersaga.routes.pricing.OrderPricing;
 import com.example.ordersaga.routes.pricing.ProductServiceQuotes;
+import com.example.ordersaga.routes.saga.CoordinatorRoster;
 import com.example.ordersaga.routes.saga.SagaDeadline;
 import com.example.ordersaga.routes.saga.StepCalls;
 import com.example.ordersaga.routes.saga.TimeLimitedLraSagaService;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -51,7 +53,8 @@ class OrchestratorConfiguration {
 
   /**
    * Replaces camel-lra's saga service (same {@code camel.lra.*} settings): the LRAs it starts carry
-   * the saga's time limit, so the coordinator ends them even if the orchestrator is gone.
+   * the saga's time limit, so the coordinator ends them even if the orchestrator is gone, and are
+   * spread over the coordinators of {@code ordersaga.coordinator-urls}.
    */
   @Bean
   @ConditionalOnProperty(name = "camel.lra.enabled", havingValue = "true")
@@ -59,9 +62,18 @@ class OrchestratorConfiguration {
       LraServiceConfiguration lra,
       SagaDeadline deadline,
       CoordinatorToken token,
-      @Value("${spring.application.name}") String clientId) {
+      @Value("${spring.application.name}") String clientId,
+      @Value("${ordersaga.coordinator-urls}") List<String> coordinatorUrls,
+      @Value("${ordersaga.coordinator-unreachable-skip:5s}") Duration skipUnreachable) {
+    CoordinatorRoster coordinators =
+        new CoordinatorRoster(
+            coordinatorUrls.stream()
+                .map(url -> url.replaceAll("/+$", "") + lra.getCoordinatorContextPath())
+                .toList(),
+            skipUnreachable,
+            Clock.systemUTC());
     TimeLimitedLraSagaService service =
-        new TimeLimitedLraSagaService(deadline.timeout(), clientId, token);
+        new TimeLimitedLraSagaService(deadline.timeout(), clientId, token, coordinators);
     service.configuredBy(lra);
     return service;
   }

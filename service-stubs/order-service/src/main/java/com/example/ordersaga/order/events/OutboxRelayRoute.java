@@ -5,20 +5,22 @@ import com.example.ordersaga.common.tracing.ExchangeSpans;
 import com.example.ordersaga.common.tracing.SagaBaggage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.util.IOHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays the outbox to {@code order-events}: one consumer thread polls the pending rows in seq
- * order, publishes each (key = orderId, value = the event JSON, headers eventId and eventType) and
- * marks it sent only after Kafka acknowledged it. A crash between the two publishes the event again
- * on restart, with the same eventId: consumers dedupe by eventId (at-least-once). The saga never
- * waits for this: a broker that is down leaves the rows pending, and the next polls retry.
+ * Relays the outbox to {@code order-events}: every poll claims the oldest pending rows, publishes
+ * each (key = orderId, value = the event JSON, headers eventId and eventType) and marks it sent
+ * only after Kafka acknowledged it, all in one local transaction. The claim ({@code FOR UPDATE SKIP
+ * LOCKED}) holds the rows until that transaction ends, so the relays of several order-service
+ * replicas share the pending rows and never publish one row at the same time; a relay that dies
+ * mid-poll releases its rows with its connection. A failed send rolls the poll back: its rows are
+ * published again by a later poll, with the same eventId, as after a crash between publishing and
+ * marking (consumers dedupe by eventId: at-least-once). The saga never waits for this: a broker
+ * that is down leaves the rows pending, and the polls retry, after a failure only every {@value
+ * #POLLS_SKIPPED_AFTER_FAILURE}th.
  */
 @Component
 public class OutboxRelayRoute extends RouteBuilder {
@@ -27,59 +29,50 @@ public class OutboxRelayRoute extends RouteBuilder {
   public static final String EVENT_ID_HEADER = "eventId";
   public static final String EVENT_TYPE_HEADER = "eventType";
 
-  private static final String SQL = "classpath:sql/order/";
-  private static final int ROWS_PER_POLL = 100;
+  private static final String SQL = "sql:classpath:sql/order/";
 
   /**
    * After a failed poll, skip this many polls (5 s with the default poll-delay) before the next.
    */
-  private static final int POLLS_SKIPPED_AFTER_FAILURE = 25;
+  static final int POLLS_SKIPPED_AFTER_FAILURE = 25;
 
   private final ObjectMapper json;
+  private final PollBackoff backoff = new PollBackoff(POLLS_SKIPPED_AFTER_FAILURE);
 
   public OutboxRelayRoute(ObjectMapper json) {
     this.json = json;
   }
 
   @Override
-  public void configure() throws IOException {
-    from(pendingRows())
+  public void configure() {
+    // One timer thread: a poll starts poll-delay after the previous one ended.
+    from("timer:"
+            + ROUTE_ID
+            + "?delay={{ordersaga.outbox.poll-delay}}&period={{ordersaga.outbox.poll-delay}}")
         .routeId(ROUTE_ID)
         .autoStartup("{{ordersaga.outbox.relay-enabled}}")
+        .onCompletion()
+        .onFailureOnly()
+        .process(exchange -> backoff.failed())
+        .end()
+        .process(exchange -> exchange.setRouteStop(!backoff.due()))
+        .transacted()
+        .to(SQL + "outbox-claim.sql?outputType=SelectList")
+        .split(body())
+        .stopOnException()
         // The event's order in the relay's log lines and its span (LogIds).
         .setProperty(LogIds.ORDER_ID, simple("${body[order_id]}"))
-        // The row is the body (camel-sql sets no headers): these are the record's only headers.
+        .setProperty("seq", simple("${body[seq]}"))
+        // These are the record's only headers.
         .setHeader(KafkaConstants.KEY, simple("${body[order_id]}"))
         .setHeader(EVENT_ID_HEADER, simple("${body[event_id]}"))
         .setHeader(EVENT_TYPE_HEADER, simple("${body[event_type]}"))
         .setBody(simple("${body[payload]}"))
         // The event's LRA too, and the notifier's span of this record names both (SagaBaggage).
         .process(this::nameTheLra)
-        .to(orderEvents());
-  }
-
-  /**
-   * onConsume marks the row sent once its exchange succeeded (camel-sql binds {@code :#seq} from
-   * the row). {@code transacted=true} involves no transaction: it makes camel-sql end the batch at
-   * the first failed row and fail the poll, so a later row never overtakes a pending one, a broker
-   * that is down costs one send timeout per attempt rather than one per row, and the failed polls
-   * drive the back-off.
-   */
-  private String pendingRows() throws IOException {
-    return "sql:"
-        + SQL
-        + "outbox-pending.sql"
-        + "?maxMessagesPerPoll="
-        + ROWS_PER_POLL
-        + "&delay={{ordersaga.outbox.poll-delay}}"
-        + "&initialDelay={{ordersaga.outbox.poll-delay}}"
-        + "&transacted=true"
-        + "&backoffErrorThreshold=1"
-        + "&backoffMultiplier="
-        + POLLS_SKIPPED_AFTER_FAILURE
-        + "&onConsume=RAW("
-        + sqlFile("outbox-mark-sent.sql")
-        + ")";
+        .to(orderEvents())
+        .to(SQL + "outbox-mark-sent.sql")
+        .end();
   }
 
   /**
@@ -113,13 +106,5 @@ public class OutboxRelayRoute extends RouteBuilder {
     ExchangeSpans.nameOrder(exchange, exchange.getProperty(LogIds.ORDER_ID, String.class), lraId);
     SagaBaggage.carry(
         exchange.getMessage(), exchange.getProperty(LogIds.ORDER_ID, String.class), lraId);
-  }
-
-  /** camel-sql reads the polled query from a file, but takes onConsume only as text. */
-  private String sqlFile(String name) throws IOException {
-    try (InputStream sql =
-        ResourceHelper.resolveMandatoryResourceAsInputStream(getContext(), SQL + name)) {
-      return IOHelper.loadText(sql).strip();
-    }
   }
 }

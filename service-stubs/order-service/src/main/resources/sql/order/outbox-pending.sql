@@ -1,1 +1,0 @@
-SELECT seq, event_id, order_id, event_type, payload FROM order_outbox WHERE sent_at IS NULL ORDER BY seq
