@@ -9,7 +9,8 @@
 #   ./run.sh status       what runs, with PID, port and RSS
 #   ./run.sh logs [name]  follow the logs (all, or one process)
 #   ./run.sh stop         stop exactly the processes run.sh started
-#   ./run.sh reset        stop, then wipe data/ (databases, Kafka log, LRA object store, logs)
+#   ./run.sh reset [ha]   stop, then wipe data/ (databases, Kafka log, LRA object store, logs; ha:
+#                         its PostgreSQL databases too)
 #   ./run.sh demo         run every saga branch against the running stack, print the end states (jq)
 #   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
 #   ./run.sh audit        check the saga's invariants on the running stack (exit 1 on a violation)
@@ -96,6 +97,11 @@ if [[ "$TOPOLOGY" == ha ]]; then
     *) export SPRING_PROFILES_ACTIVE="postgres${SPRING_PROFILES_ACTIVE:+,$SPRING_PROFILES_ACTIVE}" ;;
   esac
   export ORDER_EVENTS_REPLICATION_FACTOR="${ORDER_EVENTS_REPLICATION_FACTOR:-3}"
+  # On SIGTERM a replica reports not-ready and serves on until HAProxy's checks (every 1 s, down
+  # after 2) have taken it out, then finishes what it has and exits.
+  export SAGA_SHUTDOWN_DRAIN="${SAGA_SHUTDOWN_DRAIN:-3s}"
+  # Twelve connection pools on one PostgreSQL server (max_connections 100 by default).
+  export POSTGRES_POOL_SIZE="${POSTGRES_POOL_SIZE:-6}"
 fi
 export ORCHESTRATOR_URL="${ORCHESTRATOR_URL:-http://localhost:$ORCHESTRATOR_PORT}"
 export ORDER_SERVICE_URL="${ORDER_SERVICE_URL:-http://localhost:$ORDER_SERVICE_PORT}"
@@ -601,7 +607,8 @@ cmd_stop() {
   rm -f "$TOPOLOGY_FILE"
 }
 
-# ha: one PostgreSQL database per deployable (its ordersaga.database), created if missing.
+# ha: one PostgreSQL database per deployable (its ordersaga.database, then POSTGRES_DATABASE_SUFFIX),
+# created if missing; "drop" drops them (reset).
 create_databases() {
   local url="${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432}" host port db
   command -v psql > /dev/null || {
@@ -618,8 +625,11 @@ create_databases() {
   local databases
   mapfile -t databases < <(grep -h '^  database:' "$ROOT"/routes/src/main/resources/application.yml \
     "$ROOT"/service-stubs/*/src/main/resources/application.yml | awk '{print $2}' | sort -u)
-  for db in "${databases[@]}"; do
-    if [[ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
+  for db in "${databases[@]/%/${POSTGRES_DATABASE_SUFFIX:-}}"; do
+    [[ "$db" =~ ^[a-z0-9_]+$ ]] || { echo "run.sh: '$db' is no database name (POSTGRES_DATABASE_SUFFIX?)." >&2; exit 1; }
+    if [[ "${1:-}" == drop ]]; then
+      "${psql[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" && echo "  database $db dropped"
+    elif [[ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
       "${psql[@]}" -c "CREATE DATABASE $db" && echo "  database $db created"
     fi
   done
@@ -678,6 +688,8 @@ cmd_logs() {
 
 cmd_reset() {
   cmd_stop
+  # ha keeps its databases in PostgreSQL: they go too (reset ha: even when ha does not run).
+  [[ "$TOPOLOGY" != ha && "${1:-}" != ha ]] || create_databases drop
   rm -rf "$DATA"
   echo "  $DATA wiped"
 }
@@ -909,11 +921,11 @@ case "${1:-start}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
-  reset) cmd_reset ;;
+  reset) shift; cmd_reset "$@" ;;
   demo) cmd_demo ;;
   events) shift; cmd_events "$@" ;;
   audit) cmd_audit ;;
   bench) shift; cmd_bench "$@" ;;
-  -h | --help | help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help | help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac

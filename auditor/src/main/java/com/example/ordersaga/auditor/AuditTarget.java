@@ -1,5 +1,6 @@
 package com.example.ordersaga.auditor;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +14,12 @@ public record AuditTarget(
     String pointService,
     String productService,
     String completionApi,
-    String coordinator,
+    List<String> coordinators,
     String kafkaBootstrapServers) {
+
+  public AuditTarget {
+    coordinators = List.copyOf(coordinators);
+  }
 
   public static AuditTarget fromEnvironment(Map<String, String> env) {
     return new AuditTarget(
@@ -24,7 +29,12 @@ public record AuditTarget(
         env.getOrDefault("POINT_SERVICE_URL", "http://localhost:8083"),
         env.getOrDefault("PRODUCT_SERVICE_URL", "http://localhost:8084"),
         env.getOrDefault("COMPLETION_API_URL", "http://localhost:8085"),
-        env.getOrDefault("LRA_COORDINATOR_URL", "http://localhost:8090"),
+        // Every coordinator (ha runs two): each holds its own LRAs.
+        List.of(
+            env.getOrDefault(
+                    "LRA_COORDINATOR_URLS",
+                    env.getOrDefault("LRA_COORDINATOR_URL", "http://localhost:8090"))
+                .split(",")),
         env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
   }
 }

@@ -37,16 +37,18 @@ public class SnapshotReader {
   }
 
   public Snapshot read() throws IOException, InterruptedException {
-    List<OpenLra> openLras =
-        new ArrayList<>(
-            list(
-                target.coordinator() + "/lra-coordinator",
-                n -> new OpenLra(text(n, "lraId"), text(n, "status"))));
-    // An LRA whose participant refused its callback for good leaves the list for this one.
-    openLras.addAll(
-        list(
-            target.coordinator() + "/lra-coordinator/recovery/failed",
-            n -> new OpenLra(text(n, "lraId"), text(n, "status"))));
+    List<OpenLra> openLras = new ArrayList<>();
+    for (String coordinator : target.coordinators()) {
+      openLras.addAll(
+          list(
+              coordinator + "/lra-coordinator",
+              n -> new OpenLra(text(n, "lraId"), text(n, "status"))));
+      // An LRA whose participant refused its callback for good leaves the list for this one.
+      openLras.addAll(
+          list(
+              coordinator + "/lra-coordinator/recovery/failed",
+              n -> new OpenLra(text(n, "lraId"), text(n, "status"))));
+    }
     List<SagaOrder> sagaOrders =
         list(
             target.orchestrator() + "/api/orders",

@@ -52,7 +52,7 @@ class CrashMatrixIT {
   @BeforeAll
   static void startStack() throws Exception {
     System.out.println("crash matrix seed: " + SEED + " (replay with -Dcrash.seed=" + SEED + ")");
-    deleteRecursively(dataDir);
+    RunScript.deleteRecursively(dataDir);
     System.out.println("crash matrix data (kept after the run): " + dataDir);
     runSh =
         new RunScript(dataDir)
@@ -176,16 +176,5 @@ class CrashMatrixIT {
           .isEqualTo(status);
     }
     return ended.status() + " " + status;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!java.nio.file.Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = java.nio.file.Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.delete(path);
-      }
-    }
   }
 }

@@ -30,6 +30,22 @@ final class RequiredTools {
     assumeTrue(installed, "not installed: " + needed);
   }
 
+  /** Skips (or fails, where {@code requiredBy} is true) unless {@code host:port} accepts. */
+  static void assumeReachable(String requiredBy, String what, String host, int port) {
+    boolean reachable;
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(host, port), 2_000);
+      reachable = true;
+    } catch (java.io.IOException unreachable) {
+      reachable = false;
+    }
+    String needed = what + " at " + host + ":" + port;
+    if (Boolean.parseBoolean(System.getenv(requiredBy))) {
+      assertThat(reachable).as(needed).isTrue();
+    }
+    assumeTrue(reachable, "unreachable: " + needed);
+  }
+
   static boolean onPath(String command) {
     return Files.isExecutable(Path.of("/usr/bin", command))
         || Arrays.stream(System.getenv("PATH").split(File.pathSeparator))

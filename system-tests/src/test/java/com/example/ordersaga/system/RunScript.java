@@ -26,11 +26,29 @@ final class RunScript {
   private static final Path ROOT =
       Path.of(System.getProperty("ordersaga.root", "..")).toAbsolutePath();
 
+  /** The ha topology's processes (./run.sh ha). */
+  static final Path HA_PROCESSES = Path.of("config", "stack", "processes-ha");
+
   private final Path dataDir;
+  private final List<StackProcess> topology;
   private final Map<String, String> env = new HashMap<>();
 
   RunScript(Path dataDir) throws IOException {
+    this(dataDir, processes());
+  }
+
+  /**
+   * {@code ./run.sh ha} on free ports (the public ones HAProxy's, each replica's, each Kafka node's
+   * controller) and in databases of its own ({@code POSTGRES_DATABASE_SUFFIX}).
+   */
+  static RunScript ha(Path dataDir, String databaseSuffix) throws IOException {
+    RunScript ha = new RunScript(dataDir, StackProcessFile.read(ROOT.resolve(HA_PROCESSES)));
+    return ha.with("POSTGRES_DATABASE_SUFFIX", databaseSuffix);
+  }
+
+  private RunScript(Path dataDir, List<StackProcess> topology) throws IOException {
     this.dataDir = dataDir;
+    this.topology = topology;
     env.put("SAGA_DATA_DIR", dataDir.toString());
     env.put("SAGA_SKIP_BUILD", "1");
     // Prometheus and Zipkin only where a test asks for them (SAGA_PROMETHEUS=on, SAGA_ZIPKIN=on):
@@ -40,6 +58,14 @@ final class RunScript {
     List<String> portVariables =
         new ArrayList<>(List.of("KAFKA_CONTROLLER_PORT", "PROMETHEUS_PORT", "ZIPKIN_PORT"));
     processes().forEach(process -> portVariables.add(process.portVariable()));
+    for (StackProcess process : topology) {
+      if (!portVariables.contains(process.portVariable())) {
+        portVariables.add(process.portVariable());
+      }
+      if (process.launch().equals("kafka") && !process.name().equals("kafka")) {
+        portVariables.add(process.name().toUpperCase().replace('-', '_') + "_CONTROLLER_PORT");
+      }
+    }
     List<Integer> ports = distinctFreePorts(portVariables.size());
     for (int i = 0; i < ports.size(); i++) {
       env.put(portVariables.get(i), Integer.toString(ports.get(i)));
@@ -64,6 +90,19 @@ final class RunScript {
     return Integer.parseInt(env.get(variable));
   }
 
+  /** The processes of this stack's topology, in start order. */
+  List<StackProcess> topology() {
+    return topology;
+  }
+
+  /** The URLs of this stack's processes launched as {@code launch}. */
+  private List<String> urlsOf(String launch, String scheme) {
+    return topology.stream()
+        .filter(process -> process.launch().equals(launch))
+        .map(process -> scheme + "localhost:" + port(process.portVariable()))
+        .toList();
+  }
+
   /** What the auditor reads: this stack's URLs. */
   com.example.ordersaga.auditor.AuditTarget auditTarget() {
     return new com.example.ordersaga.auditor.AuditTarget(
@@ -73,8 +112,8 @@ final class RunScript {
         url("POINT_SERVICE_PORT"),
         url("PRODUCT_SERVICE_PORT"),
         url("COMPLETION_API_PORT"),
-        url("LRA_COORDINATOR_PORT"),
-        "localhost:" + port("KAFKA_PORT"));
+        urlsOf("coordinator", "http://"),
+        String.join(",", urlsOf("kafka", "")));
   }
 
   RunScript with(String variable, String value) {
@@ -91,7 +130,7 @@ final class RunScript {
     Process process = builder.start();
     // run.sh returns once the stack is up; its children keep running detached from our pipe.
     byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+    if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("run.sh " + String.join(" ", args) + " hung");
     }
@@ -118,6 +157,18 @@ final class RunScript {
 
   static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Deletes a stack's data directory (a previous run's), if there is one. */
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Ports free right now and different from each other (all held open while choosing). */

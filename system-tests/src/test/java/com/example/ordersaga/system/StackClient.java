@@ -145,9 +145,18 @@ final class StackClient {
   private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    String body = response.body();
-    return new Answer(
-        response.statusCode(),
-        body == null || body.isBlank() ? json.nullNode() : json.readTree(body));
+    return new Answer(response.statusCode(), parsed(response.body()));
+  }
+
+  /** The body's JSON; a body that is none (a balancer's error page) as text. */
+  private JsonNode parsed(String body) {
+    if (body == null || body.isBlank()) {
+      return json.nullNode();
+    }
+    try {
+      return json.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return json.getNodeFactory().textNode(body);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.example.ordersaga.common;
 
 import com.example.ordersaga.common.json.StrictTextModule;
+import com.example.ordersaga.common.lifecycle.ReadinessDrain;
 import com.example.ordersaga.common.lra.AuthorizedLraSagaService;
 import com.example.ordersaga.common.lra.CoordinatorToken;
 import com.example.ordersaga.common.metrics.PrometheusConventions;
@@ -17,6 +18,7 @@ import com.example.ordersaga.common.web.Utf8JsonBodyFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.saga.CamelSagaService;
@@ -31,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -81,6 +84,13 @@ public class ServiceAutoConfiguration {
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> bindWhenStarted() {
     return factory ->
         factory.addConnectorCustomizers(connector -> connector.setProperty("bindOnInit", "false"));
+  }
+
+  /** On SIGTERM: not-ready first, still serving while the load balancer notices. */
+  @Bean
+  ReadinessDrain readinessDrain(
+      ApplicationEventPublisher events, @Value("${ordersaga.shutdown.drain:0s}") Duration drain) {
+    return new ReadinessDrain(events, drain);
   }
 
   /** Before every other filter: nothing reaches a route that has not started yet. */
