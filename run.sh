@@ -15,8 +15,9 @@
 #   ./run.sh events [dlt] print order-events (or order-events.DLT) from the beginning: key, event
 #   ./run.sh audit        check the saga's invariants on the running stack (exit 1 on a violation)
 #   ./run.sh bench [mode] [options]  benchmark: all (default: saga, coordinator, local, 2pc side by
-#                         side, then the ratios), tracing (saga bench, tracing on then off) or one
-#                         mode; options: --clients --duration --rate …
+#                         side, then the ratios), tracing (saga bench, tracing on then off),
+#                         scaling (ha, 1 then 2 payment-service replicas) or one mode; options:
+#                         --clients --duration --rate …
 #
 # Everything lives under data/ (override with SAGA_DATA_DIR). The processes and their default ports
 # are listed in config/stack/processes (config/stack/processes-ha for ha); ports and JVM options
@@ -878,6 +879,10 @@ cmd_bench() {
     bench_tracing "$out" "${bench[@]}" -- "$@"
     return
   fi
+  if [[ "$mode" == scaling ]]; then
+    bench_scaling "$out" "$@"
+    return
+  fi
   if [[ "$mode" != all ]]; then
     "${bench[@]}" "$mode" "$@"
     return
@@ -916,6 +921,33 @@ bench_tracing() {
     "$out/saga-tracing-on.json" "$out/saga-tracing-off.json"
 }
 
+# ./run.sh bench scaling [options]: what a second replica of one tier buys when that tier bounds
+# throughput. The ha topology restarted with a payment provider that answers payment-validate in
+# PAYMENT_PROVIDER_LATENCY (default 400ms), PAYMENT_PROVIDER_CONCURRENCY calls at once per replica
+# (default 1); then the saga bench (same options) with payment-service-2 stopped, and again with
+# it back, in one run. The ha stack is left running with that provider.
+bench_scaling() {
+  local out="$1" pid
+  shift
+  export PAYMENT_PROVIDER_LATENCY="${PAYMENT_PROVIDER_LATENCY:-400ms}"
+  export PAYMENT_PROVIDER_CONCURRENCY="${PAYMENT_PROVIDER_CONCURRENCY:-1}"
+  echo "== ha with a payment provider answering in $PAYMENT_PROVIDER_LATENCY," \
+    "$PAYMENT_PROVIDER_CONCURRENCY call(s) at once per payment-service replica: restarting"
+  "$0" stop > /dev/null
+  "$0" ha > "$out/start-scaling.log" 2>&1 || { tail -n 20 "$out/start-scaling.log" >&2; exit 1; }
+  if pid="$(pid_of payment-service-2)"; then
+    kill -TERM "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  echo "== bench saga, 1 payment-service replica"
+  "$0" bench saga --json "$out/saga-payment-1.json" "$@" || [[ $? == 1 ]]
+  "$0" ha > "$out/start-scaling.log" 2>&1 || { tail -n 20 "$out/start-scaling.log" >&2; exit 1; }
+  echo "== bench saga, 2 payment-service replicas"
+  "$0" bench saga --json "$out/saga-payment-2.json" "$@" || [[ $? == 1 ]]
+  jq -rs '"payment-service x1 \(.[0].ordersPerSecond * 10 | round / 10) orders/s (p99 \(.[0].latency.p99Ms) ms), x2 \(.[1].ordersPerSecond * 10 | round / 10) orders/s (p99 \(.[1].latency.p99Ms) ms): x2/x1 = \(.[1].ordersPerSecond / .[0].ordersPerSecond * 100 | round / 100) (target >= 1.7)"' \
+    "$out/saga-payment-1.json" "$out/saga-payment-2.json"
+}
+
 case "${1:-start}" in
   start | ha) cmd_start ;;
   stop) cmd_stop ;;
@@ -926,6 +958,6 @@ case "${1:-start}" in
   events) shift; cmd_events "$@" ;;
   audit) cmd_audit ;;
   bench) shift; cmd_bench "$@" ;;
-  -h | --help | help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help | help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "run.sh: unknown command '$1' (try ./run.sh help)" >&2; exit 2 ;;
 esac

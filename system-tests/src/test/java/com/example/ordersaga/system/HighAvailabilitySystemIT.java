@@ -118,7 +118,7 @@ class HighAvailabilitySystemIT {
   }
 
   @ParameterizedTest(name = "kill -9 {0}")
-  @Order(1)
+  @Order(2)
   @MethodSource("victims")
   void ordersGoOnWhileAnInstanceIsDeadAndNothingIsLeftHalfDone(String victim) throws Exception {
     OpenLoopOrders load =
@@ -182,12 +182,48 @@ class HighAvailabilitySystemIT {
   }
 
   /**
+   * An Idempotency-Key across orchestrators: the replay of a request that is still running on one
+   * replica, sent straight to the other, waits for it and gives the same answer; one order, one
+   * payment.
+   */
+  @Test
+  @Order(0)
+  void aReplayOnTheOtherOrchestratorGetsTheFirstOnesAnswer() throws Exception {
+    String body =
+        "{\"userId\":\"ha-user-0\",\"items\":[{\"productId\":\"ha-product-0\",\"quantity\":1}],"
+            + "\"pointsToUse\":10,\"paymentMethod\":\"CARD\"}";
+    // The stock step held back 3 s: the first request is still running when the replay comes.
+    Map<String, String> headers =
+        Map.of(
+            "Idempotency-Key", "ha-replay-" + SEED, "X-Simulate-Failure", "stock-deduct:slow=3s");
+    java.util.concurrent.CompletableFuture<StackClient.Answer> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return stack.placeOrderAt(
+                    runSh.url("ORCHESTRATOR_1_PORT"), body, headers, Duration.ofSeconds(60));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(1_000);
+    StackClient.Answer replay =
+        stack.placeOrderAt(runSh.url("ORCHESTRATOR_2_PORT"), body, headers, Duration.ofSeconds(60));
+    StackClient.Answer original = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(original.status()).as(original.toString()).isEqualTo(201);
+    assertThat(replay).isEqualTo(original);
+    String orderId = original.body().path("orderId").asText();
+    assertThat(stack.payments(orderId).body()).as("one payment").hasSize(1);
+  }
+
+  /**
    * A rolling restart of payment-service under load: each replica in turn gets SIGTERM (it reports
    * not-ready, HAProxy takes it out, it finishes what it has and exits), is started again and is
    * ready before the next: not one order fails.
    */
   @Test
-  @Order(0)
+  @Order(1)
   void aRollingRestartOfPaymentServiceFailsNoOrder() throws Exception {
     OpenLoopOrders load =
         new OpenLoopOrders(stack, ORDERS_PER_SECOND, random.nextLong(), USERS, PRODUCTS);

@@ -32,8 +32,15 @@ final class StackClient {
   }
 
   Answer placeOrder(String body, Map<String, String> headers, Duration timeout) throws Exception {
+    return placeOrderAt(stack.url("ORCHESTRATOR_PORT"), body, headers, timeout);
+  }
+
+  /** An order placed at one orchestrator ({@code orchestrator}: its base URL), not the balancer. */
+  Answer placeOrderAt(
+      String orchestrator, String body, Map<String, String> headers, Duration timeout)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(stack.url("ORCHESTRATOR_PORT") + "/api/orders"))
+        HttpRequest.newBuilder(URI.create(orchestrator + "/api/orders"))
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));

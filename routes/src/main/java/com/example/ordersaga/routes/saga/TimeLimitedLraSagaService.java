@@ -34,7 +34,12 @@ public class TimeLimitedLraSagaService extends AuthorizedLraSagaService {
 
   private static final Logger log = LoggerFactory.getLogger(TimeLimitedLraSagaService.class);
   private static final String START = "/start";
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * A dead coordinator refuses at once; this bounds a hung one. Not shorter: on a machine starved
+   * of CPU (a replica starting beside sixteen busy JVMs) 1 s failed closes and starts.
+   */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Duration timeLimit;
   private final String clientId;

@@ -17,14 +17,18 @@ public class Payments {
 
   private final PaymentRules rules;
   private final PaymentRepository repository;
+  private final PaymentProvider provider;
 
-  public Payments(PaymentRules rules, PaymentRepository repository) {
+  public Payments(PaymentRules rules, PaymentRepository repository, PaymentProvider provider) {
     this.rules = rules;
     this.repository = repository;
+    this.provider = provider;
   }
 
+  /** The rules, then the provider's check; nothing is written, so nothing holds a transaction. */
   public PaymentApproval validate(PaymentTerms terms) {
     rules.check(terms);
+    provider.check(terms);
     return new PaymentApproval(terms.orderId(), true);
   }
 
