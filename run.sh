@@ -64,6 +64,16 @@ stack_entries() {
   done < "$file"
 }
 
+# A run.sh that run.sh itself started (bench restarts the stack) inherits what the parent derived
+# for its topology: when this one runs another topology, that is derived again (and the profiles
+# are the user's again).
+if [[ -n "${RUN_SH_TOPOLOGY:-}" && "$RUN_SH_TOPOLOGY" != "$TOPOLOGY" ]]; then
+  unset LRA_COORDINATOR_URLS LRA_COORDINATOR_URL KAFKA_BOOTSTRAP_SERVERS \
+    ORDER_EVENTS_REPLICATION_FACTOR SAGA_SHUTDOWN_DRAIN POSTGRES_POOL_SIZE
+  export SPRING_PROFILES_ACTIVE="${RUN_SH_PROFILES:-}"
+fi
+export RUN_SH_TOPOLOGY="$TOPOLOGY" RUN_SH_PROFILES="${RUN_SH_PROFILES-${SPRING_PROFILES_ACTIVE:-}}"
+
 # The stack, in start order. Processes with the same stage start together; each stage waits until
 # all of its processes are ready.
 STACK_ENTRIES="$(stack_entries "$PROCESSES")"

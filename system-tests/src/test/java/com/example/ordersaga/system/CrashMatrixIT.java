@@ -15,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +101,12 @@ class CrashMatrixIT {
     assertThat(restarted.exitCode()).as(restarted.output()).isZero();
     Thread.sleep(3_000); // orders flowing through the restarted process
     Map<Integer, Integer> answers = load.stop();
-    Map<String, Integer> replayed = replayUntilEnded(load.unanswered());
+    Map<String, Integer> replayed =
+        KeyReplays.untilEnded(
+            stack,
+            load.unanswered().stream()
+                .map(order -> new KeyReplays.Keyed(order.idempotencyKey(), order.body()))
+                .toList());
 
     AuditReport report =
         new Auditor(runSh.auditTarget(), Duration.ofSeconds(30), Duration.ofMinutes(5)).audit();
@@ -125,56 +125,5 @@ class CrashMatrixIT {
     assertThat(report.violations())
         .as("seed %d, %s killed:%n%s", SEED, process, printed.toString(StandardCharsets.UTF_8))
         .isEmpty();
-  }
-
-  /**
-   * Replays each order that got no answer with its Idempotency-Key until it answers its saga's
-   * final outcome (never IDEMPOTENCY_KEY_IN_USE or PENDING for good), which must be what the saga
-   * view says. Within the saga time limit, the abandon grace and one replay wait (25 s).
-   *
-   * @return the final answers by status and order status
-   */
-  private static Map<String, Integer> replayUntilEnded(List<OrderLoad.Unanswered> unanswered)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      List<Future<String>> outcomes = new ArrayList<>();
-      for (OrderLoad.Unanswered order : unanswered) {
-        outcomes.add(pool.submit(() -> replayUntilEnded(order)));
-      }
-      Map<String, Integer> counts = new TreeMap<>();
-      for (Future<String> outcome : outcomes) {
-        counts.merge(outcome.get(), 1, Integer::sum);
-      }
-      return counts;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static String replayUntilEnded(OrderLoad.Unanswered order) throws Exception {
-    AtomicReference<StackClient.Answer> last = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              StackClient.Answer answer =
-                  stack.placeOrder(order.body(), Map.of("Idempotency-Key", order.idempotencyKey()));
-              last.set(answer);
-              assertThat(answer.body().path("status").asText())
-                  .as("replay of %s: %s", order.idempotencyKey(), answer)
-                  .isIn("COMPLETED", "CANCELLED");
-            });
-    StackClient.Answer ended = last.get();
-    String status = ended.body().path("status").asText();
-    if (!"price-quote".equals(ended.body().path("failedStep").asText())) { // never recorded
-      assertThat(
-              stack.sagaView(ended.body().path("orderId").asText()).body().path("status").asText())
-          .as("the saga view of %s", ended)
-          .isEqualTo(status);
-    }
-    return ended.status() + " " + status;
   }
 }

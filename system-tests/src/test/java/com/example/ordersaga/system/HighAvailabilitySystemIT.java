@@ -16,10 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +142,12 @@ class HighAvailabilitySystemIT {
     long lastFailure =
         failed.stream().mapToLong(OpenLoopOrders.Sent::atMillis).max().orElse(killedAt);
     List<OpenLoopOrders.Sent> cutOff = sent.stream().filter(order -> !order.ended()).toList();
-    Map<String, Integer> replayed = replayUntilEnded(cutOff);
+    Map<String, Integer> replayed =
+        KeyReplays.untilEnded(
+            stack,
+            cutOff.stream()
+                .map(order -> new KeyReplays.Keyed(order.idempotencyKey(), order.body()))
+                .toList());
 
     AuditReport report =
         new Auditor(runSh.auditTarget(), Duration.ofSeconds(30), Duration.ofMinutes(5)).audit();
@@ -263,45 +264,5 @@ class HighAvailabilitySystemIT {
 
     assertThat(restarted).hasSize(2);
     assertThat(failed).as("orders failed during the rolling restart").isEmpty();
-  }
-
-  /**
-   * Replays each order that got no final outcome with its Idempotency-Key until it answers one
-   * (never IDEMPOTENCY_KEY_IN_USE or PENDING for good), through any orchestrator.
-   */
-  private static Map<String, Integer> replayUntilEnded(List<OpenLoopOrders.Sent> cutOff)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<Future<String>> outcomes = new ArrayList<>();
-      for (OpenLoopOrders.Sent order : cutOff) {
-        outcomes.add(pool.submit(() -> replayUntilEnded(order)));
-      }
-      Map<String, Integer> counts = new java.util.TreeMap<>();
-      for (Future<String> outcome : outcomes) {
-        counts.merge(outcome.get(), 1, Integer::sum);
-      }
-      return counts;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static String replayUntilEnded(OpenLoopOrders.Sent order) {
-    AtomicReference<StackClient.Answer> last = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              StackClient.Answer answer =
-                  stack.placeOrder(order.body(), Map.of("Idempotency-Key", order.idempotencyKey()));
-              last.set(answer);
-              assertThat(answer.body().path("status").asText())
-                  .as("replay of %s: %s", order.idempotencyKey(), answer)
-                  .isIn("COMPLETED", "CANCELLED");
-            });
-    return last.get().status() + " " + last.get().body().path("status").asText();
   }
 }
