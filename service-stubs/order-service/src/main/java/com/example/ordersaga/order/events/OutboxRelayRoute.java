@@ -77,11 +77,11 @@ public class OutboxRelayRoute extends RouteBuilder {
 
   /**
    * Synchronous: the exchange ends when the broker acknowledged the record (acks=all, idempotent
-   * producer) or the send failed, so onConsume never marks an unacknowledged row. Every wait of a
-   * send (metadata, request, delivery) is bounded by the send timeout. Lazy: Camel starts the
-   * producers of a route that does not start, and an idempotent producer connects at once (for its
-   * producer id); this one connects with the first event. The reconnect back-off keeps a broker
-   * that is down from being retried (and logged) every second.
+   * producer) or the send failed, so no unacknowledged row is marked sent. Every wait of a send
+   * (metadata, request, delivery) is bounded by the send timeout. Lazy: Camel starts the producers
+   * of a route that does not start, and an idempotent producer connects at once (for its producer
+   * id); this one connects with the first event. The reconnect back-off keeps a broker that is down
+   * from being retried (and logged) every second.
    */
   private static String orderEvents() {
     return "kafka:{{ordersaga.events.topic}}"
